@@ -1,0 +1,148 @@
+package io.camlistore.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blob: immutable bytes and their blobref under one hash function.
+ *
+ * <p>The bytes are copied in on construction and never exposed for mutation; {@link #data()}
+ * returns a copy, while {@link #openStream()} and {@link #writeTo(OutputStream)} read them without
+ * copying. Thread-safe.
+ *
+ * <pre>{@code
+ * Blob blob = Blob.of("Hello, Perkeep!\n");
+ * blob.blobRef(); // sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3
+ * }</pre>
+ */
+public final class Blob {
+  /** The hash function used when none is named: {@code sha224}, the server's own. */
+  public static final String DEFAULT_HASH = "sha224";
+
+  /** The largest blob a Perkeep server accepts: 16 MiB. */
+  public static final int MAX_SIZE = 16 * 1024 * 1024;
+
+  private final byte[] data;
+  private final String hashFuncName;
+  private final BlobRef blobRef;
+
+  /**
+   * Creates a blob hashed with {@value #DEFAULT_HASH}.
+   *
+   * @param data the bytes (copied)
+   */
+  public Blob(byte[] data) {
+    this(data, DEFAULT_HASH);
+  }
+
+  /**
+   * Creates a blob hashed with the named function.
+   *
+   * @param data the bytes (copied)
+   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
+   * @throws IllegalArgumentException if the hash function is not supported
+   */
+  public Blob(byte[] data, String hashFuncName) {
+    this.data = Objects.requireNonNull(data, "data").clone();
+    this.hashFuncName = Objects.requireNonNull(hashFuncName, "hashFuncName");
+    this.blobRef = BlobRef.compute(hashFuncName, this.data);
+  }
+
+  /**
+   * Creates a blob and checks that it has the expected ref.
+   *
+   * @param data the bytes (copied)
+   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
+   * @param expected the ref the bytes must have
+   * @throws HashMismatchException if the bytes hash to another ref
+   * @throws IllegalArgumentException if the hash function is not supported
+   */
+  public Blob(byte[] data, String hashFuncName, BlobRef expected) {
+    this(data, hashFuncName);
+    if (!blobRef.equals(expected)) {
+      throw new HashMismatchException(expected, blobRef);
+    }
+  }
+
+  /**
+   * Creates a blob from text encoded as UTF-8, hashed with {@value #DEFAULT_HASH}.
+   *
+   * @param text the text
+   * @return the blob
+   */
+  public static Blob of(String text) {
+    return new Blob(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Creates a blob from bytes, hashed with {@value #DEFAULT_HASH}.
+   *
+   * @param data the bytes (copied)
+   * @return the blob
+   */
+  public static Blob of(byte[] data) {
+    return new Blob(data);
+  }
+
+  /** {@return a copy of the blob's bytes} */
+  public byte[] data() {
+    return data.clone();
+  }
+
+  /** {@return the blob's bytes decoded as UTF-8 (for text blobs such as schema blobs)} */
+  public String text() {
+    return new String(data, StandardCharsets.UTF_8);
+  }
+
+  /** {@return the hash function name used for {@link #blobRef()}} */
+  public String hashFuncName() {
+    return hashFuncName;
+  }
+
+  /** {@return the blob's ref} */
+  public BlobRef blobRef() {
+    return blobRef;
+  }
+
+  /** {@return the number of bytes} */
+  public int size() {
+    return data.length;
+  }
+
+  /** {@return a new stream over the bytes, without copying them} */
+  public InputStream openStream() {
+    return new ByteArrayInputStream(data);
+  }
+
+  /**
+   * Writes the bytes to a stream, without copying them.
+   *
+   * @param out where to write; not closed
+   * @throws IOException if writing fails
+   */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(data);
+  }
+
+  /** Blobs are equal when their refs are equal. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Blob that && that.blobRef.equals(blobRef);
+  }
+
+  @Override
+  public int hashCode() {
+    return blobRef.hashCode();
+  }
+
+  /** The ref and size, never the content. */
+  @Override
+  public String toString() {
+    return "Blob{" + blobRef + ", " + data.length + " bytes}";
+  }
+}
