@@ -22,6 +22,7 @@ public final class Connection implements AutoCloseable {
   private final ConnectOptions options;
   private final ParallelTasks uploads;
   private final BlobClient blobs;
+  private final FileClient files;
 
   Connection(HttpTransport transport, Discovery discovery, ConnectOptions options) {
     this.transport = transport;
@@ -30,6 +31,7 @@ public final class Connection implements AutoCloseable {
     this.uploads = new ParallelTasks(options.uploadParallelism());
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
+    this.files = new FileClient(blobs, uploads, options.uploadParallelism());
   }
 
   /** {@return what the server advertised at connect time} */
@@ -50,6 +52,17 @@ public final class Connection implements AutoCloseable {
    */
   public BlobClient blobs() {
     return blobs;
+  }
+
+  /**
+   * {@return the client for files and directory trees of any size, chunked as Perkeep's own tools
+   * chunk them}
+   *
+   * <p>Operations throw {@link ServerFeatureUnavailableException} when the server advertised no
+   * blob root.
+   */
+  public FileClient files() {
+    return files;
   }
 
   /**
