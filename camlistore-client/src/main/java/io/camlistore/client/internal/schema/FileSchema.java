@@ -99,12 +99,17 @@ public final class FileSchema {
    *
    * @param type what is named, for the message (e.g. {@code file})
    * @param name the name
-   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   * @throws IllegalArgumentException if the name is empty, {@code .} or {@code ..}, or contains
+   *     {@code /}
    */
   public static void checkName(String type, String name) {
-    if (name.isEmpty() || name.indexOf('/') >= 0) {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0) {
       throw new IllegalArgumentException(
-          "a " + type + " name must be a non-empty base name without '/', got '" + name + "'");
+          "a "
+              + type
+              + " name must be a base name (not empty, '.' or '..', without '/'), got '"
+              + name
+              + "'");
     }
   }
 
