@@ -67,7 +67,11 @@ public final class FileClient {
     this.directories = new DirectoryWriter(uploader, metadata, Blob.DEFAULT_HASH);
     this.reader = new ContentReader(blobs::get, tasks::execute, parallelism);
     this.restorer =
-        new DirectoryRestorer(blobs::get, file -> reader.open(file, 0, ContentReader.size(file)));
+        new DirectoryRestorer(
+            blobs::get,
+            file -> reader.open(file, 0, ContentReader.size(file)),
+            tasks::execute,
+            parallelism);
   }
 
   /**

@@ -13,11 +13,9 @@ import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
-import io.camlistore.client.internal.schema.StaticSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -166,31 +164,6 @@ class FileClientDirectoryTest {
         .isEqualTo(Path.of("/nowhere/at/all"));
     assertThat(Files.readString(target.resolve("link-to-report"))).isEqualTo("quarterly\n");
     assertThat(store.orderViolations()).isEmpty();
-  }
-
-  @Test
-  void aDirectoryOfMoreThanTenThousandEntriesIsSplitIntoMergeSetsAndRestored() throws IOException {
-    Path source = temp.resolve("many");
-    Files.createDirectory(source);
-    int count = StaticSet.MAX_MEMBERS + 1;
-    for (int i = 0; i < count; i++) {
-      Files.createFile(source.resolve("f" + i));
-    }
-
-    BlobRef ref = files.putDirectory(source);
-
-    long mergedSets =
-        store.blobs().values().stream()
-            .map(data -> new String(data, StandardCharsets.UTF_8))
-            .filter(text -> text.contains("\"mergeSets\""))
-            .count();
-    assertThat(mergedSets).isEqualTo(1);
-    assertThat(store.orderViolations()).isEmpty();
-    Path target = temp.resolve("many-restored");
-    files.getDirectory(ref, target);
-    try (Stream<Path> restored = Files.list(target)) {
-      assertThat(restored.count()).isEqualTo(count);
-    }
   }
 
   @Test

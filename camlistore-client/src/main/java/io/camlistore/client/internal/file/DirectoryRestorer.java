@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Never overwrites: the target must be absent or an empty directory, and a name that already
  * exists (two entries with the same name) fails the restore. Names from the server are checked
  * before use, so a schema cannot write outside the target ({@code ..}, {@code /}). Members of big
- * static-sets are read one sub-set at a time, so memory does not grow with the number of entries.
- * Thread-safe if its collaborators are.
+ * static-sets are read one sub-set at a time, so memory does not grow with the number of entries;
+ * the schemas of the next few entries are fetched while one is being written. Thread-safe if its
+ * collaborators are.
  */
 public final class DirectoryRestorer {
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryRestorer.class);
@@ -49,16 +53,23 @@ public final class DirectoryRestorer {
 
   private final Function<BlobRef, Blob> fetcher;
   private final ContentOpener opener;
+  private final Executor executor;
+  private final int maxAhead;
 
   /**
    * Creates a restorer.
    *
    * @param fetcher fetches and verifies schema blobs
    * @param opener opens file content
+   * @param executor fetches the schemas of the next entries while one is being written
+   * @param maxAhead how many entries' schemas may be fetched at once (1 = one at a time)
    */
-  public DirectoryRestorer(Function<BlobRef, Blob> fetcher, ContentOpener opener) {
+  public DirectoryRestorer(
+      Function<BlobRef, Blob> fetcher, ContentOpener opener, Executor executor, int maxAhead) {
     this.fetcher = fetcher;
     this.opener = opener;
+    this.executor = executor;
+    this.maxAhead = Math.max(1, maxAhead);
   }
 
   /**
@@ -88,10 +99,27 @@ public final class DirectoryRestorer {
     applyMetadata(path, directory.metadata(), true);
   }
 
+  /** Restores a set's members in order, fetching the next few members' schemas meanwhile. */
   private void restoreMembers(BlobRef setRef, Path directory) throws IOException {
     SchemaNode set = schema(setRef).requireType("static-set");
-    for (BlobRef member : set.members()) {
-      restoreNode(schema(member), directory);
+    List<BlobRef> members = set.members();
+    ArrayDeque<BlobFetch> window = new ArrayDeque<>();
+    int started = 0;
+    try {
+      for (int i = 0; i < members.size(); i++) {
+        while (started < members.size() && window.size() < maxAhead) {
+          BlobFetch fetch = new BlobFetch(members.get(started++), fetcher);
+          window.add(fetch);
+          if (maxAhead > 1) {
+            executor.execute(fetch);
+          }
+        }
+        restoreNode(SchemaNode.parse(window.remove().result()), directory);
+      }
+    } finally {
+      for (BlobFetch fetch : window) {
+        fetch.awaitEnd();
+      }
     }
     for (BlobRef subset : set.mergeSets()) {
       restoreMembers(subset, directory);

@@ -2,7 +2,6 @@ package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
-import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.InvalidSchemaException;
 import io.camlistore.client.internal.file.LeafCursor.Leaf;
 import java.io.IOException;
@@ -11,11 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A file's content (or a range of it) as a stream, chunk after chunk in order.
@@ -37,7 +33,7 @@ public final class PartsInputStream extends InputStream {
   private final long maxAheadBytes;
 
   private final ArrayDeque<Fetch> ahead = new ArrayDeque<>();
-  private final List<Fetch> abandoned = new ArrayList<>();
+  private final List<BlobFetch> abandoned = new ArrayList<>();
   private long aheadBytes;
   private InputStream current = InputStream.nullInputStream();
   private long currentLeft;
@@ -141,7 +137,7 @@ public final class PartsInputStream extends InputStream {
     while (!ahead.isEmpty()) {
       abandon(ahead.poll());
     }
-    for (Fetch fetch : abandoned) {
+    for (BlobFetch fetch : abandoned) {
       fetch.awaitEnd();
     }
     abandoned.clear();
@@ -156,7 +152,14 @@ public final class PartsInputStream extends InputStream {
       return false;
     }
     aheadBytes -= next.leaf.length();
-    Blob blob = next.result();
+    Blob blob;
+    try {
+      blob = next.blob.result();
+    } catch (RuntimeException e) {
+      // Interrupted while the fetch runs: close() must still wait for it.
+      abandon(next);
+      throw e;
+    }
     Leaf leaf = next.leaf;
     if (blob.size() < leaf.start() + leaf.length()) {
       throw new InvalidSchemaException(
@@ -190,19 +193,19 @@ public final class PartsInputStream extends InputStream {
       if (leaf == null) {
         return;
       }
-      Fetch fetch = new Fetch(leaf);
+      Fetch fetch = new Fetch(leaf, fetcher);
       ahead.add(fetch);
       aheadBytes += leaf.length();
       if (maxAhead > 1) {
-        executor.execute(fetch);
+        executor.execute(fetch.blob);
       }
     }
   }
 
   private void abandon(Fetch fetch) {
-    if (!fetch.claim()) {
-      abandoned.removeIf(Fetch::isDone);
-      abandoned.add(fetch);
+    if (!fetch.blob.cancel()) {
+      abandoned.removeIf(BlobFetch::isDone);
+      abandoned.add(fetch.blob);
     }
   }
 
@@ -212,84 +215,17 @@ public final class PartsInputStream extends InputStream {
     }
   }
 
-  /** One chunk fetch; runs on the executor, or on the reader's thread if it gets there first. */
-  private final class Fetch implements Runnable {
+  /** A leaf and the fetch of its chunk. */
+  private static final class Fetch {
     final Leaf leaf;
+    final BlobFetch blob;
 
     /** Bytes at the leaf's start that a skip dropped. */
     long drop;
 
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final CountDownLatch done = new CountDownLatch(1);
-    private @Nullable Blob blob;
-    private @Nullable RuntimeException error;
-
-    Fetch(Leaf leaf) {
+    Fetch(Leaf leaf, Function<BlobRef, Blob> fetcher) {
       this.leaf = leaf;
-    }
-
-    boolean claim() {
-      return started.compareAndSet(false, true);
-    }
-
-    boolean isDone() {
-      return done.getCount() == 0;
-    }
-
-    @Override
-    public void run() {
-      if (claim()) {
-        fetch();
-      }
-    }
-
-    private void fetch() {
-      try {
-        blob = fetcher.apply(leaf.ref());
-      } catch (RuntimeException e) {
-        error = e;
-      } catch (Error e) {
-        error = new CamlistoreException("fetching " + leaf.ref() + " failed: " + e, e);
-        throw e;
-      } finally {
-        done.countDown();
-      }
-    }
-
-    /** Waits for the chunk, fetching it here if no thread has started yet. */
-    Blob result() {
-      if (claim()) {
-        fetch();
-      } else {
-        try {
-          done.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          abandoned.add(this);
-          throw new CamlistoreException("interrupted while fetching " + leaf.ref(), e);
-        }
-      }
-      RuntimeException failure = error;
-      if (failure != null) {
-        throw failure;
-      }
-      return Objects.requireNonNull(blob, "fetched blob");
-    }
-
-    /** Waits for a running fetch to end, ignoring its result. */
-    void awaitEnd() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          done.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      this.blob = new BlobFetch(leaf.ref(), fetcher);
     }
   }
 }
