@@ -78,6 +78,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       }
       Responses.httpError(exchange, 500, "Server error: " + e);
     } finally {
+      Responses.endTruncation();
       if (!aborted) {
         exchange.close();
       }
@@ -99,7 +100,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       throw new ConnectionAbort("fault: connection dropped");
     }
     if (fault instanceof FaultPlan.Truncate truncate) {
-      exchange.setAttribute(Responses.TRUNCATE_ATTRIBUTE, truncate.keepBytes());
+      Responses.truncateAfter(truncate.keepBytes());
     } else if (fault instanceof FaultPlan.Delay delay) {
       try {
         Thread.sleep(delay.delay().toMillis());

@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * carry the Content-Length the GET would have, with no body, as Go's server does.
  */
 public final class Responses {
-  /** Exchange attribute (an Integer): send only this many body bytes, then drop the connection. */
-  public static final String TRUNCATE_ATTRIBUTE = "io.camlistore.testkit.truncate";
+  /**
+   * The truncate fault of the request this thread is handling: send only this many body bytes, then
+   * drop the connection. (Not an exchange attribute: the JDK server keeps those per context, shared
+   * by all exchanges.)
+   */
+  private static final ThreadLocal<Integer> TRUNCATE = new ThreadLocal<>();
 
   /** The content type of Perkeep's JSON answers. */
   public static final String JSON = "text/javascript";
@@ -37,6 +41,20 @@ public final class Responses {
   private static final int GO_BUFFER_BEFORE_CHUNKING = 2048;
 
   private Responses() {}
+
+  /**
+   * Truncates the response bodies this thread sends until {@link #endTruncation()}.
+   *
+   * @param keepBytes how many body bytes to send before dropping the connection
+   */
+  public static void truncateAfter(int keepBytes) {
+    TRUNCATE.set(keepBytes);
+  }
+
+  /** Ends {@link #truncateAfter(int)} for this thread. */
+  public static void endTruncation() {
+    TRUNCATE.remove();
+  }
 
   /**
    * Sends a complete response with a Content-Length.
@@ -76,7 +94,7 @@ public final class Responses {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
     boolean noBodyAllowed = status == 204 || status == 304 || (status >= 100 && status < 200);
-    Object truncate = exchange.getAttribute(TRUNCATE_ATTRIBUTE);
+    Integer truncate = TRUNCATE.get();
     if (exchange.getRequestMethod().equals("HEAD") || noBodyAllowed) {
       if (!noBodyAllowed && !chunked) {
         exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
@@ -87,7 +105,8 @@ public final class Responses {
       }
       return;
     }
-    if (truncate instanceof Integer keep) {
+    if (truncate != null) {
+      int keep = truncate;
       exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
       OutputStream out = exchange.getResponseBody();
       out.write(body, 0, Math.min(keep, body.length));
