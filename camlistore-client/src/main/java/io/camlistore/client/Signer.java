@@ -1,7 +1,10 @@
 package io.camlistore.client;
 
 /**
- * Signs Perkeep schema blobs that must carry an OpenPGP signature: permanodes and claims.
+ * Signs Perkeep schema blobs that must carry an OpenPGP signature so the server accepts them as
+ * the owner's: permanodes and claims. Two kinds exist: the server's own sign helper (used when
+ * {@link ConnectOptions#signer()} is null) and {@link LocalSigner}, which signs with a secret key
+ * held by this process.
  *
  * <p>The caller serializes the unsigned JSON object (it must contain {@code "camliVersion"} and
  * {@code "camliSigner"} set to {@link #publicKeyBlobRef()}); the signer keeps those bytes exactly,
@@ -16,9 +19,8 @@ package io.camlistore.client;
  * ,"camliSig":"wsBcBAABCAAQ…==xe9t"}
  * }</pre>
  *
- * <p>{@link LocalSigner} signs with a secret key held by this process. Implementations are
- * thread-safe. The result is not uploaded: store it like any other blob, e.g. {@code
- * Blob.of(signer.sign(json))}.
+ * <p>Implementations are thread-safe. The result is not uploaded: store it like any other blob,
+ * e.g. {@code Blob.of(signer.sign(json))}.
  */
 public interface Signer {
   /**
@@ -35,8 +37,8 @@ public interface Signer {
    *     {@code ,"camliSig":"<signature>"}, a closing brace and a newline
    * @throws IllegalArgumentException if the text is not a JSON object, lacks {@code camliVersion},
    *     or its {@code camliSigner} is missing or names another key
-   * @throws CamlistoreException if the signature cannot be made (for example, a remote signer
-   *     cannot be reached)
+   * @throws CamlistoreException if the signature cannot be made (for example, the server's sign
+   *     helper cannot be reached)
    */
   String sign(String unsignedJson);
 }
