@@ -1,10 +1,10 @@
 package io.camlistore.client;
 
 /**
- * Signs Perkeep schema blobs that must carry an OpenPGP signature so the server accepts them as
- * the owner's: permanodes and claims. Two kinds exist: the server's own sign helper (used when
- * {@link ConnectOptions#signer()} is null) and {@link LocalSigner}, which signs with a secret key
- * held by this process.
+ * Signs Perkeep schema blobs that must carry an OpenPGP signature so the server accepts them as the
+ * owner's: permanodes and claims. Two kinds exist: the server's own sign helper (used when {@link
+ * ConnectOptions#signer()} is null) and {@link LocalSigner}, which signs with a secret key held by
+ * this process.
  *
  * <p>The caller serializes the unsigned JSON object (it must contain {@code "camliVersion"} and
  * {@code "camliSigner"} set to {@link #publicKeyBlobRef()}); the signer keeps those bytes exactly,

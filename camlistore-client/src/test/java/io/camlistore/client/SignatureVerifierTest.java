@@ -224,6 +224,16 @@ class SignatureVerifierTest {
             SigningFixtures.publicKeyBlob().text().substring(0, 120)
                 + "\n-----END PGP PUBLIC KEY BLOCK-----\n");
 
+    String claimSignature =
+        CLAIM.substring(CLAIM.lastIndexOf("\"camliSig\":\"") + 12, CLAIM.length() - 3);
+    Blob signatureUnderKeyHeader =
+        Blob.of(
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n"
+                + claimSignature.substring(0, claimSignature.lastIndexOf('='))
+                + "\n"
+                + claimSignature.substring(claimSignature.lastIndexOf('='))
+                + "\n-----END PGP PUBLIC KEY BLOCK-----\n");
+
     assertThatThrownBy(() -> SignatureVerifier.forPublicKey(hello))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(hello.blobRef().toString())
@@ -231,6 +241,9 @@ class SignatureVerifierTest {
     assertThatThrownBy(() -> SignatureVerifier.forPublicKey(signature))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("BEGIN PGP SIGNATURE");
+    assertThatThrownBy(() -> SignatureVerifier.forPublicKey(signatureUnderKeyHeader))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("holds no public-key packet but SignaturePacket");
     assertThatThrownBy(() -> SignatureVerifier.forPublicKey(truncated))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(truncated.blobRef().toString());

@@ -3,8 +3,9 @@ package io.camlistore.client.internal.sign;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camlistore.client.internal.Json;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.function.Function;
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * blob is merely an invalid signature.
  */
 final class JsonObjects {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final ObjectReader READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonObjects() {}
 
@@ -33,7 +34,7 @@ final class JsonObjects {
       byte[] json, String what, Function<String, ? extends RuntimeException> error) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(json);
+      node = READER.readTree(json);
     } catch (JsonProcessingException e) {
       throw error.apply(what + " is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

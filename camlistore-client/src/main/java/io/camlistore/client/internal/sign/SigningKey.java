@@ -21,11 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param keyId the 64-bit OpenPGP key id
  * @param privateKey the RSA private key
- * @param publicKey the matching public key, for verification
  * @param publicKeyBlob the armored public key blob text (see {@link PublicKeyBlobs})
  */
-public record SigningKey(
-    long keyId, RSAKeyParameters privateKey, RSAKeyParameters publicKey, String publicKeyBlob) {
+public record SigningKey(long keyId, RSAKeyParameters privateKey, String publicKeyBlob) {
 
   /**
    * Reads a binary or armored secret keyring and picks the key with the given id.
@@ -65,14 +63,9 @@ public record SigningKey(
     }
     try {
       PGPPrivateKey privateKey = secretKey.extractPrivateKey(null);
-      BcPGPKeyConverter converter = new BcPGPKeyConverter();
-      AsymmetricKeyParameter privateParams = converter.getPrivateKey(privateKey);
-      AsymmetricKeyParameter publicParams = converter.getPublicKey(secretKey.getPublicKey());
+      AsymmetricKeyParameter privateParams = new BcPGPKeyConverter().getPrivateKey(privateKey);
       return new SigningKey(
-          wanted,
-          (RSAKeyParameters) privateParams,
-          (RSAKeyParameters) publicParams,
-          PublicKeyBlobs.armor(secretKey.getPublicKey()));
+          wanted, (RSAKeyParameters) privateParams, PublicKeyBlobs.armor(secretKey.getPublicKey()));
     } catch (PGPException e) {
       throw new IllegalArgumentException(
           "cannot read secret key " + KeyIds.format(wanted) + " in keyring " + source, e);
