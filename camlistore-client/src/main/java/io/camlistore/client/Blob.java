@@ -69,6 +69,25 @@ public final class Blob {
     }
   }
 
+  private Blob(byte[] owned, BlobRef blobRef) {
+    this.data = owned;
+    this.hashFuncName = blobRef.hashName();
+    this.blobRef = blobRef;
+  }
+
+  /**
+   * Wraps bytes fetched for a ref, without copying them, after checking they hash to it.
+   *
+   * @throws HashMismatchException if they do not
+   */
+  static Blob verified(byte[] owned, BlobRef expected) {
+    BlobRef actual = BlobRef.compute(expected.hashName(), owned);
+    if (!actual.equals(expected)) {
+      throw new HashMismatchException(expected, actual);
+    }
+    return new Blob(owned, expected);
+  }
+
   /**
    * Creates a blob from text encoded as UTF-8, hashed with {@value #DEFAULT_HASH}.
    *

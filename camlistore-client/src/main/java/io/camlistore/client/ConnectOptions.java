@@ -1,0 +1,337 @@
+package io.camlistore.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings for {@link Camlistore#connect(String, ConnectOptions)}: credentials, timeouts, retries,
+ * parallelism and optionally a caller-configured HTTP client.
+ *
+ * <p>Immutable; build one with {@link #builder()}, derive one with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * ConnectOptions options = ConnectOptions.builder()
+ *     .auth(Auth.parse("userpass:alice:secret"))
+ *     .readTimeout(Duration.ofMinutes(2))
+ *     .build();
+ * }</pre>
+ */
+public final class ConnectOptions {
+  private static final ConnectOptions DEFAULTS = new Builder().build();
+
+  private final Auth auth;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final String userAgent;
+  private final @Nullable CloseableHttpClient httpClient;
+  private final int maxAttempts;
+  private final Duration retryBackoff;
+  private final int maxConnections;
+  private final int uploadParallelism;
+  private final int enumeratePageSize;
+  private final @Nullable Signer signer;
+
+  private ConnectOptions(Builder builder) {
+    this.auth = builder.auth;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.userAgent = builder.userAgent;
+    this.httpClient = builder.httpClient;
+    this.maxAttempts = builder.maxAttempts;
+    this.retryBackoff = builder.retryBackoff;
+    this.maxConnections = builder.maxConnections;
+    this.uploadParallelism = builder.uploadParallelism;
+    this.enumeratePageSize = builder.enumeratePageSize;
+    this.signer = builder.signer;
+  }
+
+  /** {@return a builder with the default settings} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return the default settings: no credentials, 10 s connect, 60 s read, 3 attempts} */
+  public static ConnectOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** {@return a builder holding these settings} */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** {@return the credentials sent with every request} */
+  public Auth auth() {
+    return auth;
+  }
+
+  /** {@return how long to wait for a TCP connection} */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** {@return how long to wait for data on an open connection} */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** {@return the {@code User-Agent} header value} */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** {@return the caller's HTTP client, or null when the connection builds (and closes) its own} */
+  public @Nullable CloseableHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** {@return how many times a request is tried in all before a transient failure is reported} */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** {@return the wait before the first retry; it doubles for each further retry} */
+  public Duration retryBackoff() {
+    return retryBackoff;
+  }
+
+  /** {@return the size of the connection pool of a connection-built HTTP client} */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /** {@return how many upload requests one batch call may run at the same time} */
+  public int uploadParallelism() {
+    return uploadParallelism;
+  }
+
+  /** {@return how many blobs each {@code enumerate-blobs} request asks for} */
+  public int enumeratePageSize() {
+    return enumeratePageSize;
+  }
+
+  /** {@return the signer for permanodes and claims, or null to use the server's sign helper} */
+  public @Nullable Signer signer() {
+    return signer;
+  }
+
+  /** {@return the settings, with the credentials masked} */
+  @Override
+  public String toString() {
+    return "ConnectOptions{auth="
+        + auth
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", userAgent="
+        + userAgent
+        + ", customHttpClient="
+        + (httpClient != null)
+        + ", maxAttempts="
+        + maxAttempts
+        + ", retryBackoff="
+        + retryBackoff
+        + ", maxConnections="
+        + maxConnections
+        + ", uploadParallelism="
+        + uploadParallelism
+        + ", enumeratePageSize="
+        + enumeratePageSize
+        + "}";
+  }
+
+  /** Builds {@link ConnectOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Auth auth = Auth.none();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private String userAgent = "camlistore-java/" + Version.VERSION;
+    private @Nullable CloseableHttpClient httpClient;
+    private int maxAttempts = 3;
+    private Duration retryBackoff = Duration.ofMillis(200);
+    private int maxConnections = 16;
+    private int uploadParallelism = 4;
+    private int enumeratePageSize = 1000;
+    private @Nullable Signer signer;
+
+    private Builder() {}
+
+    private Builder(ConnectOptions options) {
+      this.auth = options.auth;
+      this.connectTimeout = options.connectTimeout;
+      this.readTimeout = options.readTimeout;
+      this.userAgent = options.userAgent;
+      this.httpClient = options.httpClient;
+      this.maxAttempts = options.maxAttempts;
+      this.retryBackoff = options.retryBackoff;
+      this.maxConnections = options.maxConnections;
+      this.uploadParallelism = options.uploadParallelism;
+      this.enumeratePageSize = options.enumeratePageSize;
+      this.signer = options.signer;
+    }
+
+    /**
+     * Sets the credentials.
+     *
+     * @param auth the credentials; default {@link Auth#none()}
+     * @return this builder
+     */
+    public Builder auth(Auth auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /**
+     * Sets the TCP connect timeout.
+     *
+     * @param connectTimeout a positive duration; default 10 s
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read (socket) timeout.
+     *
+     * @param readTimeout a positive duration; default 60 s
+     * @return this builder
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the {@code User-Agent} header.
+     *
+     * @param userAgent a non-blank value; default {@code camlistore-java/<version>}
+     * @return this builder
+     */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * Uses a caller-configured Apache HttpClient 5 client (proxies, TLS, pools) instead of one
+     * built from these options. The connection does not close it; timeouts and pool size set here
+     * are then not applied.
+     *
+     * @param httpClient the client, or null to let the connection build its own
+     * @return this builder
+     */
+    public Builder httpClient(@Nullable CloseableHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Sets how many times a request is tried in all when it fails transiently (connection refused
+     * or reset, HTTP 502/503/504). Nothing is retried after another 4xx or 5xx answer.
+     *
+     * @param maxAttempts at least 1 (1 = no retries); default 3
+     * @return this builder
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Sets the wait before the first retry; each further retry waits twice as long.
+     *
+     * @param retryBackoff zero or positive; default 200 ms
+     * @return this builder
+     */
+    public Builder retryBackoff(Duration retryBackoff) {
+      this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff");
+      return this;
+    }
+
+    /**
+     * Sets the connection pool size of the HTTP client the connection builds.
+     *
+     * @param maxConnections at least 1; default 16
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets how many upload requests one batch call ({@code putMulti}, file uploads) runs at once.
+     *
+     * @param uploadParallelism at least 1; default 4
+     * @return this builder
+     */
+    public Builder uploadParallelism(int uploadParallelism) {
+      this.uploadParallelism = uploadParallelism;
+      return this;
+    }
+
+    /**
+     * Sets how many blobs each enumerate request asks for.
+     *
+     * @param enumeratePageSize 1 to 10000 (the server's maximum); default 1000
+     * @return this builder
+     */
+    public Builder enumeratePageSize(int enumeratePageSize) {
+      this.enumeratePageSize = enumeratePageSize;
+      return this;
+    }
+
+    /**
+     * Sets the signer used for permanodes and claims.
+     *
+     * @param signer a local signer, or null (the default) to sign with the server's sign helper
+     * @return this builder
+     */
+    public Builder signer(@Nullable Signer signer) {
+      this.signer = signer;
+      return this;
+    }
+
+    /**
+     * Validates and builds the options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the first option with a bad value
+     */
+    public ConnectOptions build() {
+      requirePositive("connectTimeout", connectTimeout);
+      requirePositive("readTimeout", readTimeout);
+      if (retryBackoff.isNegative()) {
+        throw new IllegalArgumentException("retryBackoff must not be negative: " + retryBackoff);
+      }
+      if (userAgent.isBlank()) {
+        throw new IllegalArgumentException("userAgent must not be blank");
+      }
+      requireAtLeast("maxAttempts", maxAttempts, 1);
+      requireAtLeast("maxConnections", maxConnections, 1);
+      requireAtLeast("uploadParallelism", uploadParallelism, 1);
+      if (enumeratePageSize < 1 || enumeratePageSize > 10_000) {
+        throw new IllegalArgumentException(
+            "enumeratePageSize must be between 1 and 10000: " + enumeratePageSize);
+      }
+      return new ConnectOptions(this);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+    }
+
+    private static void requireAtLeast(String name, int value, int minimum) {
+      if (value < minimum) {
+        throw new IllegalArgumentException(name + " must be at least " + minimum + ": " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.camlistore.client;
+
+import io.camlistore.client.internal.HttpTransport;
+import io.camlistore.client.internal.ParallelTasks;
+
+/**
+ * An open connection to one Perkeep server, made by {@link Camlistore#connect(String)}: the
+ * discovered handlers plus one pooled keep-alive HTTP client shared by every operation.
+ *
+ * <p>Thread-safe: share one instance per server across the application and close it when done,
+ * which releases its connections and threads.
+ *
+ * <pre>{@code
+ * try (Connection conn = Camlistore.connect("http://localhost:3179/", options)) {
+ *   BlobRef ref = conn.blobs().put(Blob.of("hello"));
+ * }
+ * }</pre>
+ */
+public final class Connection implements AutoCloseable {
+  private final HttpTransport transport;
+  private final Discovery discovery;
+  private final ConnectOptions options;
+  private final ParallelTasks uploads;
+  private final BlobClient blobs;
+
+  Connection(HttpTransport transport, Discovery discovery, ConnectOptions options) {
+    this.transport = transport;
+    this.discovery = discovery;
+    this.options = options;
+    this.uploads = new ParallelTasks(options.uploadParallelism());
+    this.blobs =
+        new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
+  }
+
+  /** {@return what the server advertised at connect time} */
+  public Discovery discovery() {
+    return discovery;
+  }
+
+  /** {@return the options this connection was made with} */
+  public ConnectOptions options() {
+    return options;
+  }
+
+  /**
+   * {@return the blob store client}
+   *
+   * <p>Operations throw {@link ServerFeatureUnavailableException} when the server advertised no
+   * blob root.
+   */
+  public BlobClient blobs() {
+    return blobs;
+  }
+
+  /**
+   * {@return the number of HTTP connections currently leased from this connection's pool, or -1
+   * when a caller-supplied HTTP client is used; 0 when no stream or request is open}
+   */
+  public int leasedHttpConnections() {
+    return transport.leasedConnections();
+  }
+
+  /** Releases the HTTP connections and threads. A caller-supplied HTTP client stays open. */
+  @Override
+  public void close() {
+    uploads.close();
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Connection{" + discovery.serverUrl() + "}";
+  }
+}

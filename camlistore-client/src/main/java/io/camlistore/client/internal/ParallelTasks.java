@@ -1,0 +1,95 @@
+package io.camlistore.client.internal;
+
+import io.camlistore.client.CamlistoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a connection's independent requests (upload batches) a few at a time on daemon threads that
+ * exist only while there is work. One per connection; thread-safe.
+ */
+public final class ParallelTasks implements AutoCloseable {
+  private final ThreadPoolExecutor executor;
+
+  /**
+   * Creates the runner.
+   *
+   * @param parallelism the most tasks running at once
+   */
+  public ParallelTasks(int parallelism) {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory threads =
+        runnable -> {
+          Thread thread = new Thread(runnable, "camlistore-upload-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    executor =
+        new ThreadPoolExecutor(
+            parallelism, parallelism, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Runs every task and waits for all of them. A single task runs on the calling thread. When a
+   * task fails, the tasks not yet started are cancelled and its exception is rethrown.
+   *
+   * @param tasks the tasks
+   * @throws CamlistoreException the first failure, unchanged when it is one
+   */
+  public void runAll(List<? extends Callable<?>> tasks) {
+    if (tasks.size() == 1) {
+      callInline(tasks.get(0));
+      return;
+    }
+    List<Future<?>> futures = new ArrayList<>(tasks.size());
+    for (Callable<?> task : tasks) {
+      futures.add(executor.submit(task));
+    }
+    try {
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(false));
+      Throwable cause = e.getCause();
+      throw rethrow(cause == null ? e : cause);
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new CamlistoreException("interrupted while waiting for uploads", e);
+    }
+  }
+
+  private static void callInline(Callable<?> task) {
+    try {
+      task.call();
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return new CamlistoreException(String.valueOf(failure), failure);
+  }
+
+  /** Stops the threads; running tasks finish. */
+  @Override
+  public void close() {
+    executor.shutdown();
+  }
+}
