@@ -272,6 +272,23 @@ class EmbeddedCamlistoreServerIT {
   }
 
   @Test
+  void enumerateClampsTheLimitToTenThousandAndAZeroLimitListsNothing() {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      for (int i = 0; i <= 10_000; i++) {
+        server.putBlob(Http.bytes("blob " + i));
+      }
+      BlobRef tenThousandth = server.blobRefs().get(9_999);
+
+      String page = Http.text(Http.get(server, "/bs/camli/enumerate-blobs?limit=20000"));
+      String empty = Http.text(Http.get(server, "/bs/camli/enumerate-blobs?limit=0"));
+
+      assertThat(page.split("\"blobRef\"", -1)).hasSize(10_001);
+      assertThat(page).contains("\"continueAfter\": \"" + tenThousandth + "\"");
+      assertThat(empty).isEqualTo("{\n  \"blobs\": [\n\n  ],\n  \"canLongPoll\": true\n}\n");
+    }
+  }
+
+  @Test
   void unknownPathsAre404() {
     try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
       HttpResponse<byte[]> response = Http.get(server, "/my-search/camli/search/recent");
