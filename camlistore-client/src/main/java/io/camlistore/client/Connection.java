@@ -2,6 +2,8 @@ package io.camlistore.client;
 
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.ParallelTasks;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open connection to one Perkeep server, made by {@link Camlistore#connect(String)}: the
@@ -22,6 +24,7 @@ public final class Connection implements AutoCloseable {
   private final ConnectOptions options;
   private final ParallelTasks uploads;
   private final BlobClient blobs;
+  private final @Nullable SearchClient searcher;
 
   Connection(HttpTransport transport, Discovery discovery, ConnectOptions options) {
     this.transport = transport;
@@ -30,6 +33,8 @@ public final class Connection implements AutoCloseable {
     this.uploads = new ParallelTasks(options.uploadParallelism());
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
+    URI searchRoot = discovery.searchRoot();
+    this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
   }
 
   /** {@return what the server advertised at connect time} */
@@ -50,6 +55,23 @@ public final class Connection implements AutoCloseable {
    */
   public BlobClient blobs() {
     return blobs;
+  }
+
+  /**
+   * {@return the search client: describe, claims, queries}
+   *
+   * @throws ServerFeatureUnavailableException if the server advertised no search root (its index is
+   *     disabled); nothing is sent
+   */
+  public SearchClient searcher() {
+    if (searcher == null) {
+      throw new ServerFeatureUnavailableException(
+          "the server at "
+              + discovery.serverUrl()
+              + " advertised no searchRoot in its discovery (its index is disabled),"
+              + " so search is unavailable");
+    }
+    return searcher;
   }
 
   /**
