@@ -2,7 +2,6 @@ package io.camlistore.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.camlistore.client.WireMockFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -33,7 +32,7 @@ class BlobDescriptionTest {
   }
 
   BlobDescription describe(String ref, String fixture) {
-    server.stubFor(get(urlEqualTo(DESCRIBE + ref)).willReturn(json(200, fixture)));
+    server.stubFor(get(urlEqualTo(DESCRIBE + ref)).willReturn(Fixture.named(fixture).response()));
     return conn.searcher().describeBlob(BlobRef.parse(ref));
   }
 
@@ -42,7 +41,7 @@ class BlobDescriptionTest {
     BlobDescription file =
         describe(
             "sha224-12bbfefb58ff4b48aa952f276c323412c02cec1e767c21b9d2b033e2",
-            "65-search-describe-file.json");
+            "65-search-describe-file");
 
     assertThat(file.type()).isEqualTo("file");
     assertThat(file.size()).isEqualTo(881);
@@ -66,7 +65,7 @@ class BlobDescriptionTest {
     BlobDescription dir =
         describe(
             "sha224-2747b0cab69448af76a6451e4ad49ddfc57d88a9acf73ab0e571255f",
-            "66-search-describe-directory.json");
+            "66-search-describe-directory");
 
     assertThat(dir.type()).isEqualTo("directory");
     assertThat(dir.fileName()).isEqualTo("tree");
@@ -90,7 +89,7 @@ class BlobDescriptionTest {
     BlobDescription chunk =
         describe(
             "sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3",
-            "71-search-describe-plain-blob.json");
+            "71-search-describe-plain-blob");
 
     assertThat(chunk.type()).isNull();
     assertThat(chunk.size()).isEqualTo(16);
@@ -103,7 +102,7 @@ class BlobDescriptionTest {
     BlobDescription permanode =
         describe(
             "sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265",
-            "62-search-describe-get-permanode.json");
+            "62-search-describe-get-permanode");
 
     Map<String, Object> raw = permanode.raw();
 

@@ -10,9 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.camlistore.client.WireMockFixtures.BASIC_AUTH;
-import static io.camlistore.client.WireMockFixtures.fixture;
-import static io.camlistore.client.WireMockFixtures.json;
-import static io.camlistore.client.WireMockFixtures.request;
+import static io.camlistore.client.WireMockFixtures.requestText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -94,7 +92,7 @@ class SearchClientTest {
   void describeBlobSendsTheRefAsQueryParameterAndReadsThePermanode() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + PERMANODE))
-            .willReturn(json(200, "62-search-describe-get-permanode.json")));
+            .willReturn(Fixture.named("62-search-describe-get-permanode").response()));
 
     BlobDescription description = search.describeBlob(PERMANODE);
 
@@ -115,8 +113,8 @@ class SearchClientTest {
   void describeBlobWithOptionsPostsJsonAndAnswersRelatedBlobsWithoutAskingAgain() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "describe"))
-            .withRequestBody(equalToJson(request("63-search-describe-post-json")))
-            .willReturn(json(200, "63-search-describe-post-json.json")));
+            .withRequestBody(equalToJson(requestText("63-search-describe-post-json")))
+            .willReturn(Fixture.named("63-search-describe-post-json").response()));
 
     BlobDescription tree =
         search.describeBlob(TREE_PERMANODE, DescribeOptions.builder().depth(2).build());
@@ -145,8 +143,8 @@ class SearchClientTest {
   void describeBlobsWithRulesPostsTheRefsAndRules() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "describe"))
-            .withRequestBody(equalToJson(request("64-search-describe-post-rules")))
-            .willReturn(json(200, "64-search-describe-post-rules.json")));
+            .withRequestBody(equalToJson(requestText("64-search-describe-post-rules")))
+            .willReturn(Fixture.named("64-search-describe-post-rules").response()));
 
     Map<BlobRef, BlobDescription> described =
         search.describeBlobs(
@@ -174,7 +172,7 @@ class SearchClientTest {
                     + TREE_STATIC_SET
                     + "&blobref="
                     + UNKNOWN))
-            .willReturn(json(200, "67-search-describe-multiple-get.json")));
+            .willReturn(Fixture.named("67-search-describe-multiple-get").response()));
 
     Map<BlobRef, BlobDescription> described =
         search.describeBlobs(List.of(HELLO_FILE, TREE_STATIC_SET, UNKNOWN));
@@ -192,7 +190,7 @@ class SearchClientTest {
     // of the same answer is its related description (PC-27, first half).
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + HELLO_FILE))
-            .willReturn(json(200, "67-search-describe-multiple-get.json")));
+            .willReturn(Fixture.named("67-search-describe-multiple-get").response()));
 
     BlobDescription hello = search.describeBlob(HELLO_FILE);
 
@@ -207,10 +205,10 @@ class SearchClientTest {
     // PC-27, second half: a ref outside the related records is a fresh describe request.
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + HELLO_FILE))
-            .willReturn(json(200, "67-search-describe-multiple-get.json")));
+            .willReturn(Fixture.named("67-search-describe-multiple-get").response()));
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + PERMANODE))
-            .willReturn(json(200, "62-search-describe-get-permanode.json")));
+            .willReturn(Fixture.named("62-search-describe-get-permanode").response()));
 
     BlobDescription other = search.describeBlob(HELLO_FILE).describeAnother(PERMANODE);
 
@@ -227,7 +225,7 @@ class SearchClientTest {
     // the server answers {"meta": {}}; that is NotFound, not a crash.
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + UNKNOWN))
-            .willReturn(json(200, "68-search-describe-unknown-blob.json")));
+            .willReturn(Fixture.named("68-search-describe-unknown-blob").response()));
 
     assertThatThrownBy(() -> search.describeBlob(UNKNOWN))
         .isInstanceOf(NotFoundException.class)
@@ -238,7 +236,7 @@ class SearchClientTest {
   void describeBlobAnsweredWithAMissingParameterErrorKeepsTheServerText() {
     server.stubFor(
         get(urlPathEqualTo(SEARCH + "describe"))
-            .willReturn(json(400, "69-search-describe-missing-param.json")));
+            .willReturn(Fixture.named("69-search-describe-missing-param").response()));
 
     assertThatThrownBy(() -> search.describeBlob(PERMANODE))
         .isInstanceOfSatisfying(
@@ -254,7 +252,7 @@ class SearchClientTest {
   void describeBlobAnsweredWithA500JsonErrorThrowsServerExceptionWithItsText() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "describe"))
-            .willReturn(json(500, "70-search-describe-bad-json.json")));
+            .willReturn(Fixture.named("70-search-describe-bad-json").response()));
 
     assertThatThrownBy(() -> search.describeBlob(PERMANODE, DescribeOptions.defaults()))
         .isInstanceOfSatisfying(
@@ -272,7 +270,7 @@ class SearchClientTest {
         BlobRef.parse("sha224-4b6e64e6b94c2cc443258776236098dd47d7204b27a7f0e1ee39a9a4");
     server.stubFor(
         get(urlEqualTo(SEARCH + "describe?blobref=" + signed))
-            .willReturn(json(200, "72-search-describe-signed-by-server.json")));
+            .willReturn(Fixture.named("72-search-describe-signed-by-server").response()));
 
     BlobDescription description = search.describeBlob(signed);
 
@@ -287,7 +285,7 @@ class SearchClientTest {
   void getClaimsForPermanodeListsEveryClaimOldestFirstWithFullPrecision() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "claims?permanode=" + PERMANODE))
-            .willReturn(json(200, "81-search-claims.json")));
+            .willReturn(Fixture.named("81-search-claims").response()));
 
     List<ClaimMeta> claims = search.getClaimsForPermanode(PERMANODE);
 
@@ -319,7 +317,7 @@ class SearchClientTest {
   void getClaimsForPermanodeWithAttrFilterSendsTheFilter() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "claims?permanode=" + PERMANODE + "&attrFilter=tag"))
-            .willReturn(json(200, "82-search-claims-attrfilter.json")));
+            .willReturn(Fixture.named("82-search-claims-attrfilter").response()));
 
     List<ClaimMeta> claims = search.getClaimsForPermanode(PERMANODE, "tag");
 
@@ -343,7 +341,7 @@ class SearchClientTest {
   void getClaimsAnsweredWithAMissingParameterErrorThrowsServerException() {
     server.stubFor(
         get(urlPathEqualTo(SEARCH + "claims"))
-            .willReturn(json(400, "83-search-claims-missing-param.json")));
+            .willReturn(Fixture.named("83-search-claims-missing-param").response()));
 
     assertThatThrownBy(() -> search.getClaimsForPermanode(PERMANODE))
         .isInstanceOfSatisfying(
@@ -358,7 +356,7 @@ class SearchClientTest {
   void getClaimsOfAnUnknownPermanodeIsEmptyForClaimsNull() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "claims?permanode=" + UNKNOWN))
-            .willReturn(json(200, "84-search-claims-unknown-permanode.json")));
+            .willReturn(Fixture.named("84-search-claims-unknown-permanode").response()));
 
     assertThat(search.getClaimsForPermanode(UNKNOWN)).isEmpty();
   }
@@ -371,7 +369,7 @@ class SearchClientTest {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
             .withRequestBody(equalToJson("{\"expression\": \"tag:alpha\"}"))
-            .willReturn(json(200, "74-search-query-expression.json")));
+            .willReturn(Fixture.named("74-search-query-expression").response()));
 
     List<SearchResult> results = search.query("tag:alpha");
 
@@ -389,8 +387,8 @@ class SearchClientTest {
   void queryWithAConstraintAndDescribeAttachesEachResultsDescription() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("73-search-query-permanode-attr")))
-            .willReturn(json(200, "73-search-query-permanode-attr.json")));
+            .withRequestBody(equalToJson(requestText("73-search-query-permanode-attr")))
+            .willReturn(Fixture.named("73-search-query-permanode-attr").response()));
 
     SearchResults page =
         search.query(
@@ -414,8 +412,8 @@ class SearchClientTest {
   void queryWithAnExpressionAndDefaultDescribeSendsAnEmptyDescribeObject() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("74-search-query-expression")))
-            .willReturn(json(200, "74-search-query-expression.json")));
+            .withRequestBody(equalToJson(requestText("74-search-query-expression")))
+            .willReturn(Fixture.named("74-search-query-expression").response()));
 
     SearchResults page =
         search.query(
@@ -432,8 +430,9 @@ class SearchClientTest {
   void queryWithALimitReturnsTheContinueToken() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("75-search-query-all-permanodes-limit-continue")))
-            .willReturn(json(200, "75-search-query-all-permanodes-limit-continue.json")));
+            .withRequestBody(
+                equalToJson(requestText("75-search-query-all-permanodes-limit-continue")))
+            .willReturn(Fixture.named("75-search-query-all-permanodes-limit-continue").response()));
 
     SearchResults page =
         search.query(
@@ -456,13 +455,14 @@ class SearchClientTest {
     String token = "pn:1795599023874987106:" + TREE_PERMANODE;
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("75-search-query-all-permanodes-limit-continue")))
-            .willReturn(json(200, "75-search-query-all-permanodes-limit-continue.json")));
+            .withRequestBody(
+                equalToJson(requestText("75-search-query-all-permanodes-limit-continue")))
+            .willReturn(Fixture.named("75-search-query-all-permanodes-limit-continue").response()));
     // The second page is the server's "nothing more" answer (fixture 77's shape).
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
             .withRequestBody(matchingJsonPath("$.continue", equalTo(token)))
-            .willReturn(json(200, "77-search-query-match-nothing.json")));
+            .willReturn(Fixture.named("77-search-query-match-nothing").response()));
     SearchQuery query =
         SearchQuery.builder()
             .constraint(Constraint.camliType("permanode"))
@@ -493,8 +493,8 @@ class SearchClientTest {
   void queryForFileNamesSendsTheStringConstraint() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("76-search-query-file-by-name")))
-            .willReturn(json(200, "76-search-query-file-by-name.json")));
+            .withRequestBody(equalToJson(requestText("76-search-query-file-by-name")))
+            .willReturn(Fixture.named("76-search-query-file-by-name").response()));
 
     SearchResults page =
         search.query(
@@ -512,8 +512,8 @@ class SearchClientTest {
     // "blobs": null is an empty result.
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .withRequestBody(equalToJson(request("77-search-query-match-nothing")))
-            .willReturn(json(200, "77-search-query-match-nothing.json")));
+            .withRequestBody(equalToJson(requestText("77-search-query-match-nothing")))
+            .willReturn(Fixture.named("77-search-query-match-nothing").response()));
 
     SearchResults page =
         search.query(SearchQuery.of(Constraint.attributeEquals("title", "no such title")));
@@ -528,7 +528,8 @@ class SearchClientTest {
   @Test
   void queryAnsweredWith500ThrowsServerExceptionWithTheServerText() {
     server.stubFor(
-        post(urlEqualTo(SEARCH + "query")).willReturn(json(500, "78-search-query-bad-json.json")));
+        post(urlEqualTo(SEARCH + "query"))
+            .willReturn(Fixture.named("78-search-query-bad-json").response()));
 
     assertThatThrownBy(() -> search.query("tag:alpha"))
         .isInstanceOfSatisfying(
@@ -544,7 +545,7 @@ class SearchClientTest {
   void queryRejectedAsInvalidByTheServerThrowsServerExceptionWithItsReason() {
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .willReturn(json(500, "79-search-query-bad-constraint.json")));
+            .willReturn(Fixture.named("79-search-query-bad-constraint").response()));
 
     assertThatThrownBy(() -> search.query(SearchQuery.of(Constraint.camliType("permanode"))))
         .isInstanceOf(ServerException.class)
@@ -556,10 +557,10 @@ class SearchClientTest {
     // Fixture 80 (GET on query) and 90 (unknown endpoint): HTTP 200 with an "error" field.
     server.stubFor(
         post(urlEqualTo(SEARCH + "query"))
-            .willReturn(json(200, "80-search-query-get-unsupported.json")));
+            .willReturn(Fixture.named("80-search-query-get-unsupported").response()));
     server.stubFor(
         get(urlPathEqualTo(SEARCH + "claims"))
-            .willReturn(json(200, "90-search-unknown-endpoint.json")));
+            .willReturn(Fixture.named("90-search-unknown-endpoint").response()));
 
     assertThatThrownBy(() -> search.query("tag:alpha"))
         .isInstanceOfSatisfying(
@@ -577,14 +578,10 @@ class SearchClientTest {
   void searchWithoutValidCredentialsThrowsAuthenticationException() {
     server.stubFor(
         get(urlPathEqualTo(SEARCH + "describe"))
-            .willReturn(
-                fixture(401, "text/html; charset=utf-8", "91-search-no-auth-401.html")
-                    .withHeader("Www-Authenticate", "Basic realm=\"\"")));
+            .willReturn(Fixture.named("91-search-no-auth-401").response()));
     server.stubFor(
         get(urlPathEqualTo("/bs-and-maybe-also-index/camli/" + HELLO_FILE))
-            .willReturn(
-                fixture(401, "text/html; charset=utf-8", "92-blob-no-auth-401.html")
-                    .withHeader("Www-Authenticate", "Basic realm=\"\"")));
+            .willReturn(Fixture.named("92-blob-no-auth-401").response()));
 
     assertThatThrownBy(() -> search.describeBlob(PERMANODE))
         .isInstanceOfSatisfying(
@@ -598,7 +595,8 @@ class SearchClientTest {
   @Test
   void recentPermanodesSendsTheCountAndDescribesEach() {
     server.stubFor(
-        get(urlEqualTo(SEARCH + "recent?n=3")).willReturn(json(200, "85-search-recent.json")));
+        get(urlEqualTo(SEARCH + "recent?n=3"))
+            .willReturn(Fixture.named("85-search-recent").response()));
 
     List<SearchResult> recent = search.recentPermanodes(3);
 
@@ -619,7 +617,7 @@ class SearchClientTest {
   void permanodesWithAttributeSendsAttrAndValue() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "permanodeattr?attr=tag&value=alpha"))
-            .willReturn(json(200, "86-search-permanodeattr.json")));
+            .willReturn(Fixture.named("86-search-permanodeattr").response()));
 
     List<SearchResult> found = search.permanodesWithAttribute("tag", "alpha");
 
@@ -635,7 +633,7 @@ class SearchClientTest {
             .withQueryParam("signer", equalTo(SERVER_KEY.toString()))
             .withQueryParam("attr", equalTo("title"))
             .withQueryParam("value", equalTo("Fixture tree"))
-            .willReturn(json(200, "88-search-signerattrvalue.json")));
+            .willReturn(Fixture.named("88-search-signerattrvalue").response()));
 
     SearchResult found = search.permanodeWithSignerAttrValue(SERVER_KEY, "title", "Fixture tree");
 
@@ -650,7 +648,7 @@ class SearchClientTest {
         BlobRef.parse("sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3");
     server.stubFor(
         get(urlEqualTo(SEARCH + "files?wholedigest=" + chunk))
-            .willReturn(json(200, "87-search-files-wholedigest.json")));
+            .willReturn(Fixture.named("87-search-files-wholedigest").response()));
 
     assertThat(search.filesWithContent(chunk)).containsExactly(HELLO_FILE);
   }
@@ -659,7 +657,7 @@ class SearchClientTest {
   void edgesToListsTheReferringPermanodes() {
     server.stubFor(
         get(urlEqualTo(SEARCH + "edgesto?blobref=" + PLANNED_PERMANODE))
-            .willReturn(json(200, "89-search-edgesto.json")));
+            .willReturn(Fixture.named("89-search-edgesto").response()));
 
     assertThat(search.edgesTo(PLANNED_PERMANODE)).containsExactly(new Edge(PERMANODE, "permanode"));
   }

@@ -1,12 +1,8 @@
 package io.camlistore.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -15,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Shared test set-up: a WireMock server per test class serving the captured Perkeep fixtures
- * (bodies under {@code wiremock/__files/}), failing on any request no stub expects.
+ * Set-up shared by the search, signing and permanode tests: a strict WireMock server per test class
+ * (any request no stub expects fails the test) and a connection made through the captured discovery
+ * answer.
  */
 final class WireMockFixtures {
   /** HTTP Basic credentials of the fixture server ({@code alice:secret}). */
@@ -26,26 +23,9 @@ final class WireMockFixtures {
 
   static WireMockExtension server(Extension... extensions) {
     return WireMockExtension.newInstance()
-        .options(
-            wireMockConfig()
-                .dynamicPort()
-                .usingFilesUnderClasspath("wiremock")
-                .extensions(extensions))
+        .options(wireMockConfig().dynamicPort().extensions(extensions))
         .failOnUnmatchedRequests(true)
         .build();
-  }
-
-  /** Answers a fixture's body with its recorded status and content type. */
-  static ResponseDefinitionBuilder fixture(int status, String contentType, String bodyFile) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", contentType)
-        .withBodyFile(bodyFile);
-  }
-
-  /** A {@code text/javascript} JSON fixture answer, as the search handler sends it. */
-  static ResponseDefinitionBuilder json(int status, String bodyFile) {
-    return fixture(status, "text/javascript", bodyFile);
   }
 
   /** Stubs discovery with fixture 01 and connects with the fixture credentials. */
@@ -53,33 +33,24 @@ final class WireMockFixtures {
     return connect(server, ConnectOptions.builder());
   }
 
-  /** Stubs discovery with fixture 01 and connects with the given options plus credentials. */
+  /** Stubs discovery with fixture 01 and connects with the given options plus the credentials. */
   static Connection connect(WireMockExtension server, ConnectOptions.Builder options) {
     server.stubFor(
-        get(urlPathEqualTo("/"))
-            .withQueryParam("camli.mode", equalTo("config"))
-            .willReturn(json(200, "01-discovery-accept-header.json")));
+        get("/?camli.mode=config")
+            .willReturn(Fixture.named("01-discovery-accept-header").response()));
     return Camlistore.connect(
-        server.baseUrl(), options.auth(Auth.basic("alice", "secret")).maxAttempts(1).build());
+        server.baseUrl() + "/", options.auth(Auth.basic("alice", "secret")).maxAttempts(1).build());
   }
 
-  /** Reads a recorded request body ({@code fixture-requests/<name>.req.body}) as UTF-8. */
-  static String request(String name) {
-    return resource("fixture-requests/" + name + ".req.body");
+  /** The recorded request body of a fixture, as UTF-8 text. */
+  static String requestText(String name) {
+    return new String(Fixture.named(name).requestBody(), StandardCharsets.UTF_8);
   }
 
-  /** Reads a fixture response body ({@code wiremock/__files/<file>}) as UTF-8. */
-  static String responseBody(String file) {
-    return resource("wiremock/__files/" + file);
-  }
-
-  /** Reads a signed schema blob made by pk-put or the sign helper, by its ref. */
+  /** A signed schema blob made by pk-put or the sign helper, by its ref. */
   static String signedBlob(String ref) {
-    return resource("signed-blobs/" + ref + ".txt");
-  }
-
-  static String resource(String path) {
-    try (InputStream in = WireMockFixtures.class.getClassLoader().getResourceAsStream(path)) {
+    String path = "/signed-blobs/" + ref + ".txt";
+    try (InputStream in = WireMockFixtures.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + path);
       }
