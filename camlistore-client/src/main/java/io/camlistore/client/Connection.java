@@ -3,6 +3,7 @@ package io.camlistore.client;
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.ParallelTasks;
 import java.net.URI;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,8 @@ public final class Connection implements AutoCloseable {
   private final ParallelTasks uploads;
   private final BlobClient blobs;
   private final @Nullable SearchClient searcher;
+  private final @Nullable ServerSigner serverSigner;
+  private final PermanodeClient permanodes;
 
   Connection(HttpTransport transport, Discovery discovery, ConnectOptions options) {
     this.transport = transport;
@@ -35,6 +38,8 @@ public final class Connection implements AutoCloseable {
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
     URI searchRoot = discovery.searchRoot();
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
+    this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
+    this.permanodes = new PermanodeClient(blobs, this::signer, Clock.systemUTC());
   }
 
   /** {@return what the server advertised at connect time} */
@@ -72,6 +77,51 @@ public final class Connection implements AutoCloseable {
               + " so search is unavailable");
     }
     return searcher;
+  }
+
+  /**
+   * {@return the signer for permanodes and claims: {@link ConnectOptions#signer()} when set, else
+   * the server's sign helper}
+   *
+   * @throws ServerFeatureUnavailableException if no signer is set and the server advertised no sign
+   *     helper
+   */
+  public Signer signer() {
+    Signer configured = options.signer();
+    if (configured != null) {
+      return configured;
+    }
+    if (serverSigner == null) {
+      throw new ServerFeatureUnavailableException(
+          "no signer: ConnectOptions.signer() is not set and the server at "
+              + discovery.serverUrl()
+              + " advertised no sign helper (no signing.signHandler in its discovery);"
+              + " configure a local signer to create permanodes and claims");
+    }
+    return serverSigner;
+  }
+
+  /**
+   * {@return the server's sign helper, which signs with the server's key and verifies signatures
+   * made with it}
+   *
+   * @throws ServerFeatureUnavailableException if the server advertised no sign helper
+   */
+  public ServerSigner serverSigner() {
+    if (serverSigner == null) {
+      throw new ServerFeatureUnavailableException(
+          "the server at "
+              + discovery.serverUrl()
+              + " advertised no sign helper (no signing.signHandler in its discovery)");
+    }
+    return serverSigner;
+  }
+
+  /**
+   * {@return the client that creates permanodes and signs attribute claims with {@link #signer()}}
+   */
+  public PermanodeClient permanodes() {
+    return permanodes;
   }
 
   /**
