@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every method builds the schema blobs as Perkeep does, signs them with the connection's {@link
  * Connection#signer() signer} and uploads them through {@link
- * BlobClient#putMulti(java.util.Collection)} before returning the ref of what it made. A
- * permanode's attributes are the result of its claims in claim-date order; the dates this client
- * writes strictly increase, so claims made one after the other apply in that order even within the
- * same clock tick.
+ * BlobClient#putMulti(java.util.Collection)} before returning the ref of what it made. With a
+ * {@link LocalSigner}, its public key blob is uploaded too while the server lacks it. A permanode's
+ * attributes are the result of its claims in claim-date order; the dates this client writes
+ * strictly increase, so claims made one after the other apply in that order even within the same
+ * clock tick.
  *
  * <pre>{@code
  * PermanodeClient permanodes = conn.permanodes();
@@ -37,6 +38,7 @@ public final class PermanodeClient {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private @Nullable Instant lastClaimDate;
+  private volatile @Nullable BlobRef keyKnownStored;
 
   PermanodeClient(BlobClient blobs, Supplier<Signer> signer, Clock clock) {
     this.blobs = blobs;
@@ -86,7 +88,7 @@ public final class PermanodeClient {
                     signing,
                     PermanodeSchemas.attributeClaim(
                         key, nextDate(), "set-attribute", permanode.blobRef(), name, value))));
-    blobs.putMulti(all);
+    upload(signing, all);
     return permanode.blobRef();
   }
 
@@ -111,7 +113,7 @@ public final class PermanodeClient {
             signing,
             PermanodeSchemas.plannedPermanode(
                 signing.publicKeyBlobRef(), key, PermanodeSchemas.PLANNED_CLAIM_DATE));
-    blobs.putMulti(List.of(permanode));
+    upload(signing, List.of(permanode));
     return permanode.blobRef();
   }
 
@@ -187,7 +189,7 @@ public final class PermanodeClient {
     Signer signing = signer.get();
     Blob claim =
         sign(signing, PermanodeSchemas.deleteClaim(signing.publicKeyBlobRef(), nextDate(), target));
-    blobs.putMulti(List.of(claim));
+    upload(signing, List.of(claim));
     return claim.blobRef();
   }
 
@@ -201,7 +203,7 @@ public final class PermanodeClient {
             signing,
             PermanodeSchemas.attributeClaim(
                 signing.publicKeyBlobRef(), nextDate(), claimType, permanode, attr, value));
-    blobs.putMulti(List.of(claim));
+    upload(signing, List.of(claim));
     return claim.blobRef();
   }
 
@@ -209,6 +211,21 @@ public final class PermanodeClient {
     if (Objects.requireNonNull(attr, "attribute name").isEmpty()) {
       throw new IllegalArgumentException("attribute name must not be empty");
     }
+  }
+
+  /**
+   * Uploads signed blobs, preceded by a local signer's public key blob until the server is known to
+   * have it: the server needs the key to verify and index what the key signed.
+   */
+  private void upload(Signer signing, List<Blob> signed) {
+    List<Blob> all = signed;
+    if (signing instanceof LocalSigner local && !local.publicKeyBlobRef().equals(keyKnownStored)) {
+      all = new ArrayList<>(signed.size() + 1);
+      all.add(local.publicKeyBlob());
+      all.addAll(signed);
+    }
+    blobs.putMulti(all);
+    keyKnownStored = signing.publicKeyBlobRef();
   }
 
   private static Blob sign(Signer signer, String unsignedJson) {

@@ -1,11 +1,11 @@
 package io.camlistore.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.internal.ErrorResponses;
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.Json;
 import io.camlistore.client.internal.Texts;
+import io.camlistore.client.internal.sign.UnsignedJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -108,7 +108,8 @@ public final class ServerSigner implements Signer {
    * @param unsignedJson a JSON object with {@code camliVersion} and {@code camliSigner} set to
    *     {@link #publicKeyBlobRef()}
    * @return the signed blob text
-   * @throws IllegalArgumentException if the text is not such an object (nothing is sent)
+   * @throws IllegalArgumentException if the text is not such an object, or names another key
+   *     (nothing is sent)
    * @throws SigningException if the sign helper refused, with its reason
    * @throws ServerException for another error answer
    */
@@ -141,25 +142,45 @@ public final class ServerSigner implements Signer {
   }
 
   private void checkSignable(String unsignedJson) {
-    JsonNode node;
-    try {
-      node = Json.MAPPER.readTree(unsignedJson);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "unsigned JSON is not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !node.isObject() || !node.has("camliVersion")) {
-      throw new IllegalArgumentException(
-          "unsigned JSON must be an object with \"camliVersion\": " + Texts.excerpt(unsignedJson));
-    }
-    String signer = Json.text(node, "camliSigner");
-    if (!publicKeyBlobRef.toString().equals(signer)) {
+    BlobRef signer = UnsignedJson.parse(unsignedJson).camliSigner();
+    if (!signer.equals(publicKeyBlobRef)) {
       throw new IllegalArgumentException(
           "unsigned JSON has \"camliSigner\" "
               + signer
               + ", but the server's sign helper signs only for its own key "
               + publicKeyBlobRef);
     }
+  }
+
+  /**
+   * Has the server check a signed blob (form field {@code sjson}). The server knows only its own
+   * key, so only blobs it signed (or signed with its key) can be valid; to check other keys, or
+   * without a request, use {@link SignatureVerifier}.
+   *
+   * @param signedBlob the signed blob text
+   * @return whether the signature is valid, with the signer's key id or the server's reason
+   * @throws ServerFeatureUnavailableException if the server advertised no verify handler
+   * @throws ServerException for an error answer
+   */
+  public VerificationResult verify(String signedBlob) {
+    Objects.requireNonNull(signedBlob, "signedBlob");
+    URI url = verifyHandler;
+    if (url == null) {
+      throw new ServerFeatureUnavailableException(
+          "the server advertised no signing.verifyHandler in its discovery");
+    }
+    String what = "POST " + url;
+    // The verify handler sends JSON as text/plain and always with HTTP 200.
+    JsonNode answer =
+        transport.execute(
+            () -> postForm(url, "sjson", signedBlob),
+            (response, uri) -> Json.readObject(response, what));
+    if (answer.path("signatureValid").asBoolean(false)) {
+      String keyId = Json.text(answer, "signerKeyId");
+      return VerificationResult.valid(keyId == null ? "" : keyId);
+    }
+    String reason = Json.text(answer, "errorMessage");
+    return VerificationResult.invalid(reason == null ? "the server did not say why" : reason);
   }
 
   static HttpPost postForm(URI url, String field, String value) {

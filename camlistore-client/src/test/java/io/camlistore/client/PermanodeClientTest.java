@@ -11,10 +11,16 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,7 @@ class PermanodeClientTest {
   @BeforeEach
   void connect() {
     fake.blobs().clear();
+    fake.checkSignaturesWith(signed -> true);
     for (String path : List.of(BLOBS + "stat", BLOBS + "upload", SIGN)) {
       server.stubFor(
           post(urlPathEqualTo(path)).willReturn(aResponse().withTransformers(FakePerkeep.NAME)));
@@ -183,6 +190,110 @@ class PermanodeClientTest {
         .isInstanceOf(SigningException.class);
     server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
     assertThat(fake.blobs()).isEmpty();
+  }
+
+  /** A clock that answers the given instants in turn. */
+  static Clock ticking(String... instants) {
+    Iterator<Instant> times = Arrays.stream(instants).map(Instant::parse).iterator();
+    return new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return times.next();
+      }
+    };
+  }
+
+  /** The part names of every upload request the server received, oldest first. */
+  List<List<String>> uploadedParts() {
+    List<List<String>> uploads = new ArrayList<>();
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    Collections.reverse(events);
+    for (ServeEvent event : events) {
+      if (event.getRequest().getUrl().endsWith("/camli/upload")) {
+        uploads.add(event.getRequest().getParts().stream().map(Request.Part::getName).toList());
+      }
+    }
+    return uploads;
+  }
+
+  @Test
+  void withALocalSignerClaimsArePkPutsBytesAndTheKeyIsUploadedOnce() {
+    LocalSigner identity = SigningFixtures.serverIdentity();
+    BlobRef permanode =
+        BlobRef.parse("sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265");
+    Map<BlobRef, String> pkPut = new LinkedHashMap<>();
+    SigningFixtures.signedUploads("pkput-permanode.txt")
+        .forEach(upload -> pkPut.put(upload.declaredRef(), upload.text()));
+    try (Connection local =
+        WireMockFixtures.connect(server, ConnectOptions.builder().signer(identity))) {
+      PermanodeClient permanodes =
+          new PermanodeClient(
+              local.blobs(),
+              local::signer,
+              ticking("2026-11-25T09:30:13.304071302Z", "2026-11-25T09:30:13.35023705Z"));
+
+      BlobRef title = permanodes.setAttribute(permanode, "title", "Fixture permanode");
+      BlobRef alpha = permanodes.addAttribute(permanode, "tag", "alpha");
+
+      assertThat(fake.text(title)).isEqualTo(pkPut.get(title));
+      assertThat(fake.text(alpha)).isEqualTo(pkPut.get(alpha));
+      assertThat(pkPut.keySet()).contains(title, alpha);
+      assertThat(fake.text(SERVER_KEY)).isEqualTo(identity.publicKeyBlob().text());
+      assertThat(uploadedParts())
+          .containsExactly(
+              List.of(SERVER_KEY.toString(), title.toString()), List.of(alpha.toString()));
+    }
+  }
+
+  @Test
+  void withALocalSignerAPlannedPermanodeIsPkPutsFileNode() {
+    try (Connection local =
+        WireMockFixtures.connect(
+            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+      BlobRef planned =
+          local
+              .permanodes()
+              .createPlanned("sha224-e078814d59b62f1d991dce2650277c8c8c4d829a5d9a42b2f981ddef");
+
+      assertThat(planned)
+          .isEqualTo(
+              BlobRef.parse("sha224-505e9d4360bd6ea97eb1e895c68c88adde77c34b6a823075c6de0436"));
+      assertThat(fake.text(planned))
+          .isEqualTo(SigningFixtures.text("raw/43g-get-permanode-planned.resp.body"));
+    }
+  }
+
+  @Test
+  void roundTripWithALocalSignerPassesTheServersSignatureCheck() {
+    SignatureVerifier verifier = SignatureVerifier.forPublicKey(SigningFixtures.publicKeyBlob());
+    // Like the server: a signed blob is only accepted once its signer's key blob is stored.
+    fake.checkSignaturesWith(
+        signed ->
+            fake.blobs().containsKey(verifier.publicKeyBlobRef())
+                && verifier.verify(signed).valid());
+    try (Connection local =
+        WireMockFixtures.connect(
+            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+      PermanodeClient permanodes = local.permanodes();
+      BlobRef permanode = permanodes.create(Map.of("title", "Signed here"));
+      permanodes.addAttribute(permanode, "tag", "local");
+
+      BlobDescription description = local.searcher().describeBlob(permanode);
+
+      assertThat(description.attribute("title")).isEqualTo("Signed here");
+      assertThat(description.attributeValues("tag")).containsExactly("local");
+      assertThat(local.searcher().getClaimsForPermanode(permanode)).hasSize(2);
+    }
   }
 
   @Test

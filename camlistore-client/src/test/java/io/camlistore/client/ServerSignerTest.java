@@ -169,6 +169,45 @@ class ServerSignerTest {
   }
 
   @Test
+  void verifyPostsTheSignedBlobAsSjsonAndReportsTheSignerKey() {
+    server.stubFor(
+        post("/sighelper/camli/sig/verify")
+            .withRequestBody(binaryEqualTo(Fixture.named("17-sighelper-verify-ok").requestBody()))
+            .willReturn(Fixture.named("17-sighelper-verify-ok").response()));
+
+    VerificationResult result = signer.verify(formJson("17-sighelper-verify-ok"));
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.signerKeyId()).hasValue("7559C29EFA90DC38");
+  }
+
+  @Test
+  void verifyOfATamperedBlobIsInvalidWithTheServersReason() {
+    server.stubFor(
+        post("/sighelper/camli/sig/verify")
+            .withRequestBody(binaryEqualTo(Fixture.named("18-sighelper-verify-bad").requestBody()))
+            .willReturn(Fixture.named("18-sighelper-verify-bad").response()));
+
+    VerificationResult result = signer.verify(formJson("18-sighelper-verify-bad"));
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.signerKeyId()).isEmpty();
+    assertThat(result.reason()).hasValue("signature verification failed");
+  }
+
+  @Test
+  void serverSignedBlobsVerifyLocallyWithTheFetchedPublicKey() {
+    server.stubFor(
+        get("/sighelper/camli/" + SERVER_KEY)
+            .willReturn(Fixture.named("13-sighelper-public-key").response()));
+    SignatureVerifier verifier = SignatureVerifier.forPublicKey(signer.publicKeyBlob());
+
+    assertThat(verifier.verify(Fixture.named("14-sighelper-sign-permanode").bodyText()).valid())
+        .isTrue();
+    assertThat(verifier.verify(formJson("18-sighelper-verify-bad")).valid()).isFalse();
+  }
+
+  @Test
   void publicKeyBlobIsFetchedFromTheAdvertisedUrlAndVerified() {
     server.stubFor(
         get("/sighelper/camli/" + SERVER_KEY)

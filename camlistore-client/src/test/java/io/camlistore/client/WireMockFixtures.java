@@ -5,9 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,18 +42,5 @@ final class WireMockFixtures {
   /** The recorded request body of a fixture, as UTF-8 text. */
   static String requestText(String name) {
     return new String(Fixture.named(name).requestBody(), StandardCharsets.UTF_8);
-  }
-
-  /** A signed schema blob made by pk-put or the sign helper, by its ref. */
-  static String signedBlob(String ref) {
-    String path = "/signed-blobs/" + ref + ".txt";
-    try (InputStream in = WireMockFixtures.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
