@@ -40,10 +40,6 @@ final class DescribedBlobs {
     return new DescribedBlobs(meta, searcher);
   }
 
-  static DescribedBlobs empty(SearchClient searcher) {
-    return new DescribedBlobs(Map.of(), searcher);
-  }
-
   /** Returns the description of {@code ref} in this answer, or null when it has none. */
   @Nullable BlobDescription find(BlobRef ref) {
     JsonNode node = meta.get(ref.toString());
