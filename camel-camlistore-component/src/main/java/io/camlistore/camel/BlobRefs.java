@@ -41,7 +41,10 @@ final class BlobRefs {
       return parseAll(header, "header " + CamlistoreConstants.BLOB_REF, operation);
     }
     Object body = exchange.getMessage().getBody();
-    if (body instanceof BlobRef || body instanceof CharSequence || body instanceof Collection) {
+    boolean blankText = body instanceof CharSequence text && text.toString().isBlank();
+    if (body instanceof BlobRef
+        || (body instanceof CharSequence && !blankText)
+        || body instanceof Collection) {
       return parseAll(body, "the body", operation);
     }
     throw new IllegalArgumentException(
@@ -49,7 +52,9 @@ final class BlobRefs {
             + " needs a blobref in header "
             + CamlistoreConstants.BLOB_REF
             + " (a String or BlobRef) or as the message body; found neither"
-            + (body == null ? "" : " (the body is a " + body.getClass().getName() + ")"));
+            + (body == null || blankText
+                ? ""
+                : " (the body is a " + body.getClass().getName() + ")"));
   }
 
   private static List<BlobRef> parseAll(Object value, String where, CamlistoreOperation operation) {
