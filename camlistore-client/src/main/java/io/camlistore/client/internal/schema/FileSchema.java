@@ -1,0 +1,102 @@
+package io.camlistore.client.internal.schema;
+
+import io.camlistore.client.BlobRef;
+import io.camlistore.client.FileMetadata;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the schema maps that describe file content and file-system nodes, with the fields pk-put
+ * writes (PROTOCOL.md §8.4–8.6). Serialize them with {@link CanonicalJson}.
+ */
+public final class FileSchema {
+  private FileSchema() {}
+
+  /**
+   * Builds a {@code file} schema map.
+   *
+   * @param fileName the file's base name (no {@code /})
+   * @param parts the content layout; empty for an empty file
+   * @param metadata the attributes to record
+   * @return the map, without {@code camliVersion}
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   */
+  public static Map<String, Object> file(String fileName, List<Part> parts, FileMetadata metadata) {
+    Map<String, Object> map = common("file", fileName, metadata);
+    map.put("parts", partsJson(parts));
+    return map;
+  }
+
+  /**
+   * Builds a {@code directory} schema map.
+   *
+   * @param dirName the directory's base name (no {@code /})
+   * @param entries the ref of the {@code static-set} listing the directory's children
+   * @param metadata the attributes to record
+   * @return the map, without {@code camliVersion}
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   */
+  public static Map<String, Object> directory(
+      String dirName, BlobRef entries, FileMetadata metadata) {
+    Map<String, Object> map = common("directory", dirName, metadata);
+    map.put("entries", entries);
+    return map;
+  }
+
+  /**
+   * Builds a {@code bytes} schema map: an interior node of a large file's chunk tree.
+   *
+   * @param parts the nested parts, not empty
+   * @return the map, without {@code camliVersion}
+   * @throws IllegalArgumentException if there are no parts
+   */
+  public static Map<String, Object> bytes(List<Part> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a bytes schema needs at least one part");
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("camliType", "bytes");
+    map.put("parts", partsJson(parts));
+    return map;
+  }
+
+  private static List<Map<String, Object>> partsJson(List<Part> parts) {
+    List<Map<String, Object>> json = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      json.add(part.toJson());
+    }
+    return json;
+  }
+
+  /** The fields every file-system node carries, as pk-put's common file map. */
+  private static Map<String, Object> common(String type, String name, FileMetadata metadata) {
+    if (name.isEmpty() || name.indexOf('/') >= 0) {
+      throw new IllegalArgumentException(
+          "a " + type + " name must be a non-empty base name without '/', got '" + name + "'");
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("camliType", type);
+    map.put("fileName", name);
+    metadata.permissions().ifPresent(bits -> map.put("unixPermission", octal(bits)));
+    metadata.ownerId().ifPresent(id -> map.put("unixOwnerId", id));
+    metadata.ownerName().ifPresent(owner -> map.put("unixOwner", owner));
+    metadata.groupId().ifPresent(id -> map.put("unixGroupId", id));
+    metadata.groupName().ifPresent(group -> map.put("unixGroup", group));
+    Optional<Instant> mtime = metadata.modificationTime();
+    mtime.ifPresent(time -> map.put("unixMtime", SchemaTime.format(time)));
+    metadata
+        .changeTime()
+        .filter(ctime -> !mtime.equals(Optional.of(ctime)))
+        .ifPresent(ctime -> map.put("unixCtime", SchemaTime.format(ctime)));
+    return map;
+  }
+
+  /** Go's {@code fmt.Sprintf("0%o", mode.Perm())}. */
+  private static String octal(int bits) {
+    return "0" + Integer.toOctalString(bits);
+  }
+}

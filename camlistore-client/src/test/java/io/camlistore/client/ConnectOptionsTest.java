@@ -1,0 +1,63 @@
+package io.camlistore.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConnectOptionsTest {
+  @Test
+  void defaultsAreSensible() {
+    ConnectOptions options = ConnectOptions.defaults();
+
+    assertThat(options.auth().authorizationHeader()).isEmpty();
+    assertThat(options.maxAttempts()).isEqualTo(3);
+    assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(options.userAgent()).startsWith("camlistore-java/");
+    assertThat(options.httpClient()).isNull();
+    assertThat(options.signer()).isNull();
+  }
+
+  @Test
+  void toBuilderKeepsEverySetting() {
+    ConnectOptions options =
+        ConnectOptions.builder()
+            .auth(Auth.basic("alice", "secret"))
+            .readTimeout(Duration.ofSeconds(5))
+            .maxAttempts(1)
+            .uploadParallelism(2)
+            .enumeratePageSize(10)
+            .build();
+
+    ConnectOptions copy = options.toBuilder().userAgent("test/1").build();
+
+    assertThat(copy.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(copy.maxAttempts()).isEqualTo(1);
+    assertThat(copy.uploadParallelism()).isEqualTo(2);
+    assertThat(copy.enumeratePageSize()).isEqualTo(10);
+    assertThat(copy.userAgent()).isEqualTo("test/1");
+    assertThat(copy.auth().authorizationHeader()).isEqualTo(options.auth().authorizationHeader());
+  }
+
+  @Test
+  void buildNamesTheBadOption() {
+    assertThatThrownBy(() -> ConnectOptions.builder().maxAttempts(0).build())
+        .hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> ConnectOptions.builder().readTimeout(Duration.ZERO).build())
+        .hasMessageContaining("readTimeout");
+    assertThatThrownBy(() -> ConnectOptions.builder().enumeratePageSize(10_001).build())
+        .hasMessageContaining("enumeratePageSize");
+    assertThatThrownBy(() -> ConnectOptions.builder().retryBackoff(Duration.ofMillis(-1)).build())
+        .hasMessageContaining("retryBackoff");
+    assertThatThrownBy(() -> ConnectOptions.builder().userAgent(" ").build())
+        .hasMessageContaining("userAgent");
+  }
+
+  @Test
+  void toStringMasksCredentials() {
+    assertThat(ConnectOptions.builder().auth(Auth.basic("alice", "hunter2")).build())
+        .asString()
+        .doesNotContain("hunter2");
+  }
+}
