@@ -2,6 +2,9 @@ package io.camlistore.client;
 
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.ParallelTasks;
+import java.net.URI;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open connection to one Perkeep server, made by {@link Camlistore#connect(String)}: the
@@ -23,6 +26,9 @@ public final class Connection implements AutoCloseable {
   private final ParallelTasks uploads;
   private final BlobClient blobs;
   private final FileClient files;
+  private final @Nullable SearchClient searcher;
+  private final @Nullable ServerSigner serverSigner;
+  private final PermanodeClient permanodes;
 
   Connection(HttpTransport transport, Discovery discovery, ConnectOptions options) {
     this.transport = transport;
@@ -32,6 +38,10 @@ public final class Connection implements AutoCloseable {
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
     this.files = new FileClient(blobs, uploads, options.uploadParallelism());
+    URI searchRoot = discovery.searchRoot();
+    this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
+    this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
+    this.permanodes = new PermanodeClient(blobs, this::signer, Clock.systemUTC());
   }
 
   /** {@return what the server advertised at connect time} */
@@ -63,6 +73,68 @@ public final class Connection implements AutoCloseable {
    */
   public FileClient files() {
     return files;
+  }
+
+  /**
+   * {@return the search client: describe, claims, queries}
+   *
+   * @throws ServerFeatureUnavailableException if the server advertised no search root (its index is
+   *     disabled); nothing is sent
+   */
+  public SearchClient searcher() {
+    if (searcher == null) {
+      throw new ServerFeatureUnavailableException(
+          "the server at "
+              + discovery.serverUrl()
+              + " advertised no searchRoot in its discovery (its index is disabled),"
+              + " so search is unavailable");
+    }
+    return searcher;
+  }
+
+  /**
+   * {@return the signer for permanodes and claims: {@link ConnectOptions#signer()} when set, else
+   * the server's sign helper}
+   *
+   * @throws ServerFeatureUnavailableException if no signer is set and the server advertised no sign
+   *     helper
+   */
+  public Signer signer() {
+    Signer configured = options.signer();
+    if (configured != null) {
+      return configured;
+    }
+    if (serverSigner == null) {
+      throw new ServerFeatureUnavailableException(
+          "no signer: ConnectOptions.signer() is not set and the server at "
+              + discovery.serverUrl()
+              + " advertised no sign helper (no signing.signHandler in its discovery);"
+              + " configure a local signer to create permanodes and claims");
+    }
+    return serverSigner;
+  }
+
+  /**
+   * {@return the server's sign helper, which signs with the server's key and verifies signatures
+   * made with it}
+   *
+   * @throws ServerFeatureUnavailableException if the server advertised no sign helper
+   */
+  public ServerSigner serverSigner() {
+    if (serverSigner == null) {
+      throw new ServerFeatureUnavailableException(
+          "the server at "
+              + discovery.serverUrl()
+              + " advertised no sign helper (no signing.signHandler in its discovery)");
+    }
+    return serverSigner;
+  }
+
+  /**
+   * {@return the client that creates permanodes and signs attribute claims with {@link #signer()}}
+   */
+  public PermanodeClient permanodes() {
+    return permanodes;
   }
 
   /**

@@ -1,0 +1,349 @@
+package io.camlistore.camel;
+
+import io.camlistore.client.Auth;
+import io.camlistore.client.Blob;
+import io.camlistore.client.ConnectOptions;
+import io.camlistore.client.Connection;
+import java.time.Duration;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The options of a {@code camlistore:} endpoint. The component holds one instance with the
+ * component-wide defaults ({@code camel.component.camlistore.*}); each endpoint works on a {@link
+ * #copy()} of it with its URI options applied. Bean-style because Camel's generated configurers set
+ * it that way.
+ */
+@UriParams
+public class CamlistoreConfiguration implements Cloneable {
+  /** The default page size of the enumerate producer and the consumer. */
+  static final int DEFAULT_PAGE_SIZE = 100;
+
+  @UriPath(description = "The operation the endpoint performs.")
+  @Metadata(required = true)
+  private @Nullable CamlistoreOperation operation;
+
+  @UriParam(
+      description =
+          "The server's URL, such as http://localhost:3179/. Not needed when a connection is"
+              + " given.")
+  private @Nullable String serverUrl;
+
+  @UriParam(
+      label = "security",
+      secret = true,
+      description = "User name for HTTP Basic authentication (the server's userpass).")
+  private @Nullable String username;
+
+  @UriParam(
+      label = "security",
+      secret = true,
+      description = "Password for HTTP Basic authentication; needs username.")
+  private @Nullable String password;
+
+  @UriParam(
+      label = "security",
+      secret = true,
+      description = "A server auth token, sent as 'Authorization: Token ...'; instead of username.")
+  private @Nullable String authToken;
+
+  @UriParam(
+      label = "advanced",
+      description =
+          "An open client connection to use instead of connecting to serverUrl. A single Connection"
+              + " bean in the registry is used automatically. The endpoint does not close it.")
+  @Metadata(autowired = true)
+  private @Nullable Connection connection;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = Blob.DEFAULT_HASH,
+      enums = "sha224,sha256,sha1",
+      description = "The hash function put names blobs with.")
+  private String hashFunction = Blob.DEFAULT_HASH;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = "100",
+      description = "The most blobs the enumerate producer returns per message, 1 to 10000.")
+  private int limit = DEFAULT_PAGE_SIZE;
+
+  @UriParam(
+      label = "consumer",
+      defaultValue = "true",
+      description =
+          "Whether the consumer delivers each blob's content as a stream body (closed when the"
+              + " exchange completes); false delivers only the ref and size headers.")
+  private boolean includeBody = true;
+
+  @UriParam(
+      label = "consumer",
+      description =
+          "The consumer starts with the blobs whose refs sort after this text (exclusive), when no"
+              + " cursor was saved yet.")
+  private @Nullable String startAfter;
+
+  @UriParam(
+      label = "consumer",
+      description =
+          "A file where the consumer saves its cursor (the last ref up to which every blob was"
+              + " processed), so a restarted route resumes there. Without it the cursor lives in"
+              + " memory only.")
+  private @Nullable String cursorFile;
+
+  @UriParam(
+      label = "advanced",
+      defaultValue = "10000",
+      javaType = "java.time.Duration",
+      description = "How long to wait for a TCP connection to the server, in milliseconds.")
+  private long connectTimeout = 10_000;
+
+  @UriParam(
+      label = "advanced",
+      defaultValue = "60000",
+      javaType = "java.time.Duration",
+      description = "How long to wait for data from the server, in milliseconds.")
+  private long readTimeout = 60_000;
+
+  /** {@return the endpoint's operation, or null before the path is set} */
+  public @Nullable CamlistoreOperation getOperation() {
+    return operation;
+  }
+
+  /**
+   * Sets the operation.
+   *
+   * @param operation the operation
+   */
+  public void setOperation(@Nullable CamlistoreOperation operation) {
+    this.operation = operation;
+  }
+
+  /** {@return the server URL, or null} */
+  public @Nullable String getServerUrl() {
+    return serverUrl;
+  }
+
+  /**
+   * Sets the server URL.
+   *
+   * @param serverUrl such as {@code http://localhost:3179/}
+   */
+  public void setServerUrl(@Nullable String serverUrl) {
+    this.serverUrl = serverUrl;
+  }
+
+  /** {@return the Basic auth user name, or null} */
+  public @Nullable String getUsername() {
+    return username;
+  }
+
+  /**
+   * Sets the Basic auth user name.
+   *
+   * @param username the user name
+   */
+  public void setUsername(@Nullable String username) {
+    this.username = username;
+  }
+
+  /** {@return the Basic auth password, or null} */
+  public @Nullable String getPassword() {
+    return password;
+  }
+
+  /**
+   * Sets the Basic auth password.
+   *
+   * @param password the password
+   */
+  public void setPassword(@Nullable String password) {
+    this.password = password;
+  }
+
+  /** {@return the auth token, or null} */
+  public @Nullable String getAuthToken() {
+    return authToken;
+  }
+
+  /**
+   * Sets the auth token.
+   *
+   * @param authToken the token
+   */
+  public void setAuthToken(@Nullable String authToken) {
+    this.authToken = authToken;
+  }
+
+  /** {@return the injected connection, or null when the endpoint connects by itself} */
+  public @Nullable Connection getConnection() {
+    return connection;
+  }
+
+  /**
+   * Sets an open connection to use.
+   *
+   * @param connection the connection; not closed by the endpoint
+   */
+  public void setConnection(@Nullable Connection connection) {
+    this.connection = connection;
+  }
+
+  /** {@return the hash function put uses} */
+  public String getHashFunction() {
+    return hashFunction;
+  }
+
+  /**
+   * Sets the hash function put uses.
+   *
+   * @param hashFunction {@code sha224}, {@code sha256} or {@code sha1}
+   */
+  public void setHashFunction(String hashFunction) {
+    this.hashFunction = hashFunction;
+  }
+
+  /** {@return the enumerate producer's page size} */
+  public int getLimit() {
+    return limit;
+  }
+
+  /**
+   * Sets the enumerate producer's page size.
+   *
+   * @param limit 1 to 10000
+   */
+  public void setLimit(int limit) {
+    this.limit = limit;
+  }
+
+  /** {@return whether the consumer delivers content} */
+  public boolean isIncludeBody() {
+    return includeBody;
+  }
+
+  /**
+   * Sets whether the consumer delivers content.
+   *
+   * @param includeBody true for a stream body, false for headers only
+   */
+  public void setIncludeBody(boolean includeBody) {
+    this.includeBody = includeBody;
+  }
+
+  /** {@return where the consumer starts when no cursor was saved, or null for the beginning} */
+  public @Nullable String getStartAfter() {
+    return startAfter;
+  }
+
+  /**
+   * Sets where the consumer starts when no cursor was saved.
+   *
+   * @param startAfter exclusive lower bound
+   */
+  public void setStartAfter(@Nullable String startAfter) {
+    this.startAfter = startAfter;
+  }
+
+  /** {@return the file the consumer saves its cursor in, or null} */
+  public @Nullable String getCursorFile() {
+    return cursorFile;
+  }
+
+  /**
+   * Sets the file the consumer saves its cursor in.
+   *
+   * @param cursorFile a file path; its directory must exist
+   */
+  public void setCursorFile(@Nullable String cursorFile) {
+    this.cursorFile = cursorFile;
+  }
+
+  /** {@return the connect timeout in milliseconds} */
+  public long getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Sets the connect timeout.
+   *
+   * @param connectTimeout milliseconds, positive
+   */
+  public void setConnectTimeout(long connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  /** {@return the read timeout in milliseconds} */
+  public long getReadTimeout() {
+    return readTimeout;
+  }
+
+  /**
+   * Sets the read timeout.
+   *
+   * @param readTimeout milliseconds, positive
+   */
+  public void setReadTimeout(long readTimeout) {
+    this.readTimeout = readTimeout;
+  }
+
+  /**
+   * Checks the options that depend on each other.
+   *
+   * @throws IllegalArgumentException naming the missing or conflicting options
+   */
+  void validate() {
+    if (connection == null && isBlank(serverUrl)) {
+      throw new IllegalArgumentException(
+          "camlistore needs a server: set serverUrl (for all routes:"
+              + " camel.component.camlistore.server-url=http://localhost:3179/) or bind a"
+              + " io.camlistore.client.Connection bean");
+    }
+    if (!isBlank(authToken) && (!isBlank(username) || !isBlank(password))) {
+      throw new IllegalArgumentException(
+          "camlistore: set either authToken or username/password, not both");
+    }
+    if (!isBlank(password) && isBlank(username)) {
+      throw new IllegalArgumentException("camlistore: password is set but username is not");
+    }
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("camlistore: limit must be 1 to 10000, got " + limit);
+    }
+  }
+
+  /**
+   * {@return the client options these settings describe}
+   *
+   * @throws IllegalArgumentException if a timeout is not positive
+   */
+  ConnectOptions connectOptions() {
+    Auth auth = Auth.none();
+    if (authToken != null && !authToken.isBlank()) {
+      auth = Auth.token(authToken);
+    } else if (username != null && !username.isBlank()) {
+      auth = Auth.basic(username, password == null ? "" : password);
+    }
+    return ConnectOptions.builder()
+        .auth(auth)
+        .connectTimeout(Duration.ofMillis(connectTimeout))
+        .readTimeout(Duration.ofMillis(readTimeout))
+        .build();
+  }
+
+  private static boolean isBlank(@Nullable String text) {
+    return text == null || text.isBlank();
+  }
+
+  /** {@return an independent copy, for an endpoint to apply its URI options to} */
+  public CamlistoreConfiguration copy() {
+    try {
+      return (CamlistoreConfiguration) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new RuntimeCamelException(e);
+    }
+  }
+}

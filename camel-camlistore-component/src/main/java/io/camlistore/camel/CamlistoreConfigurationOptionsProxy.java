@@ -1,0 +1,68 @@
+package io.camlistore.camel;
+
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves each per-message option: the message header when present, else the endpoint's
+ * configuration. The one place that knows this precedence.
+ */
+final class CamlistoreConfigurationOptionsProxy {
+  private final CamlistoreConfiguration configuration;
+
+  CamlistoreConfigurationOptionsProxy(CamlistoreConfiguration configuration) {
+    this.configuration = configuration;
+  }
+
+  /**
+   * {@return the operation: the {@link CamlistoreConstants#OPERATION} header, else the endpoint's}
+   *
+   * @throws IllegalArgumentException if the header names no operation, or none is configured
+   */
+  CamlistoreOperation operation(Exchange exchange) {
+    Object header = exchange.getMessage().getHeader(CamlistoreConstants.OPERATION);
+    if (header instanceof CamlistoreOperation operation) {
+      return operation;
+    }
+    if (header != null) {
+      try {
+        return CamlistoreOperation.parse(header.toString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "header " + CamlistoreConstants.OPERATION + ": " + e.getMessage(), e);
+      }
+    }
+    CamlistoreOperation configured = configuration.getOperation();
+    if (configured == null) {
+      throw new IllegalArgumentException(
+          "no camlistore operation: set it in the URI or the "
+              + CamlistoreConstants.OPERATION
+              + " header; valid operations: "
+              + CamlistoreOperation.names());
+    }
+    return configured;
+  }
+
+  /** {@return the hash function for put} */
+  String hashFunction(Exchange exchange) {
+    return option(
+        exchange, CamlistoreConstants.HASH_FUNCTION, String.class, configuration::getHashFunction);
+  }
+
+  /** {@return the enumerate page size} */
+  int limit(Exchange exchange) {
+    return option(exchange, CamlistoreConstants.LIMIT, Integer.class, configuration::getLimit);
+  }
+
+  /** {@return where enumerate starts, or null for the beginning} */
+  @Nullable String after(Exchange exchange) {
+    return exchange.getMessage().getHeader(CamlistoreConstants.AFTER, String.class);
+  }
+
+  private static <T> T option(
+      Exchange exchange, String header, Class<T> type, Supplier<T> configured) {
+    T value = exchange.getMessage().getHeader(header, type);
+    return value != null ? value : configured.get();
+  }
+}

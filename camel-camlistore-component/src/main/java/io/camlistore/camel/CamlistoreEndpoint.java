@@ -1,0 +1,151 @@
+package io.camlistore.camel;
+
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.Connection;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Store, fetch, list and remove blobs on a Camlistore/Perkeep server.
+ *
+ * <p>A {@code camlistore:operation} endpoint: producers run the operation for each message; the
+ * {@code enumerate} endpoint can also consume, walking every blob of the server.
+ *
+ * <p>Uses the configured {@link Connection} when one is given (and leaves it open); otherwise
+ * connects to {@code serverUrl} on first use and closes that connection when stopped. Connecting
+ * lazily lets a consumer whose server is down start anyway and report it through its health check
+ * and poll strategy.
+ */
+@UriEndpoint(
+    firstVersion = "0.1.0",
+    scheme = "camlistore",
+    title = "Camlistore",
+    syntax = "camlistore:operation",
+    category = {Category.CLOUD, Category.FILE},
+    headersClass = CamlistoreConstants.class)
+public class CamlistoreEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+  @UriParam private final CamlistoreConfiguration configuration;
+
+  @UriParam(
+      label = "consumer",
+      defaultValue = "100",
+      description =
+          "The consumer's page size: the most blobs listed, and so delivered, per poll; 1 to"
+              + " 10000.")
+  private int maxMessagesPerPoll = CamlistoreConfiguration.DEFAULT_PAGE_SIZE;
+
+  private @Nullable Connection ownConnection;
+
+  /**
+   * Creates an endpoint.
+   *
+   * @param uri the endpoint URI
+   * @param component the component
+   * @param configuration the endpoint's own configuration
+   */
+  public CamlistoreEndpoint(
+      String uri, CamlistoreComponent component, CamlistoreConfiguration configuration) {
+    super(uri, component);
+    this.configuration = configuration;
+  }
+
+  @Override
+  public Producer createProducer() {
+    return new CamlistoreProducer(this);
+  }
+
+  /**
+   * Creates the blob-walking consumer.
+   *
+   * @throws IllegalArgumentException unless this is a {@code camlistore:enumerate} endpoint, or if
+   *     maxMessagesPerPoll is out of range
+   */
+  @Override
+  public Consumer createConsumer(Processor processor) throws Exception {
+    if (configuration.getOperation() != CamlistoreOperation.enumerate) {
+      throw new IllegalArgumentException(
+          "only camlistore:enumerate can consume; "
+              + getEndpointBaseUri()
+              + " is a producer endpoint");
+    }
+    if (maxMessagesPerPoll < 1 || maxMessagesPerPoll > 10_000) {
+      throw new IllegalArgumentException(
+          "camlistore: maxMessagesPerPoll is the consumer's page size and must be 1 to 10000, got "
+              + maxMessagesPerPoll);
+    }
+    CamlistoreConsumer consumer = new CamlistoreConsumer(this, processor);
+    configureConsumer(consumer);
+    consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
+    return consumer;
+  }
+
+  /**
+   * {@return the connection to use: the configured one, else this endpoint's own, opened now if
+   * needed}
+   *
+   * @throws io.camlistore.client.CamlistoreException if connecting fails (tried again next call)
+   */
+  public synchronized Connection connection() {
+    Connection given = configuration.getConnection();
+    if (given != null) {
+      return given;
+    }
+    if (ownConnection == null) {
+      ownConnection =
+          Camlistore.connect(
+              java.util.Objects.requireNonNull(configuration.getServerUrl(), "serverUrl"),
+              configuration.connectOptions());
+    }
+    return ownConnection;
+  }
+
+  @Override
+  protected synchronized void doStop() throws Exception {
+    super.doStop();
+    if (ownConnection != null) {
+      ownConnection.close();
+      ownConnection = null;
+    }
+  }
+
+  /** {@return the endpoint's configuration} */
+  public CamlistoreConfiguration getConfiguration() {
+    return configuration;
+  }
+
+  /** {@return the consumer's page size} */
+  public int getMaxMessagesPerPoll() {
+    return maxMessagesPerPoll;
+  }
+
+  /**
+   * Sets the consumer's page size.
+   *
+   * @param maxMessagesPerPoll 1 to 10000
+   */
+  public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+    this.maxMessagesPerPoll = maxMessagesPerPoll;
+  }
+
+  @Override
+  public String getServiceUrl() {
+    Connection given = configuration.getConnection();
+    if (given != null) {
+      return given.discovery().serverUrl().toString();
+    }
+    String url = configuration.getServerUrl();
+    return url == null ? "" : url;
+  }
+
+  @Override
+  public String getServiceProtocol() {
+    return "http";
+  }
+}

@@ -1,0 +1,46 @@
+package io.camlistore.camel;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * What a {@code camlistore:} endpoint does: the URI path ({@code camlistore:put}), overridable per
+ * message by the {@link CamlistoreConstants#OPERATION} header. The constant names are the URI
+ * spellings, so they are lower case.
+ */
+public enum CamlistoreOperation {
+  /** Stores the body as one blob, or a collection body as a batch. */
+  put,
+  /** Fetches a blob as a stream. */
+  get,
+  /** Tells whether the server has a blob. */
+  exists,
+  /** Asks for the sizes of one or more blobs. */
+  stat,
+  /** Lists one page of blobs in blobref order (producer) or walks all of them (consumer). */
+  enumerate,
+  /** Removes blobs, where the server allows it. */
+  remove;
+
+  /**
+   * Parses an operation name as written in a URI or header.
+   *
+   * @param name the operation name, such as {@code put}
+   * @return the operation
+   * @throws IllegalArgumentException naming the input and the valid operations
+   */
+  public static CamlistoreOperation parse(String name) {
+    for (CamlistoreOperation operation : values()) {
+      if (operation.name().equals(name.trim())) {
+        return operation;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown camlistore operation '" + name + "'; valid operations: " + names());
+  }
+
+  /** {@return the valid operation names, comma-separated} */
+  public static String names() {
+    return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+  }
+}

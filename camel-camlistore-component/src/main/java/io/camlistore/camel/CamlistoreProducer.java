@@ -1,0 +1,35 @@
+package io.camlistore.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs the message's operation (the {@link CamlistoreConstants#OPERATION} header, else the
+ * endpoint's) and copies its answer onto the message. Only dispatches: the work is in the operation
+ * classes.
+ */
+final class CamlistoreProducer extends DefaultProducer {
+  private final CamlistoreConfigurationOptionsProxy options;
+  private final BlobOperations blobOperations;
+
+  CamlistoreProducer(CamlistoreEndpoint endpoint) {
+    super(endpoint);
+    this.options = new CamlistoreConfigurationOptionsProxy(endpoint.getConfiguration());
+    this.blobOperations = new BlobOperations(() -> endpoint.connection().blobs(), options);
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    CamlistoreOperation operation = options.operation(exchange);
+    CamlistoreOperationResult result =
+        switch (operation) {
+          case put -> blobOperations.put(exchange);
+          case get -> blobOperations.get(exchange);
+          case exists -> blobOperations.exists(exchange);
+          case stat -> blobOperations.stat(exchange);
+          case enumerate -> blobOperations.enumerate(exchange);
+          case remove -> blobOperations.remove(exchange);
+        };
+    result.applyTo(exchange.getMessage());
+  }
+}

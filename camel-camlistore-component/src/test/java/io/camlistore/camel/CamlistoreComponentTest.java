@@ -1,0 +1,241 @@
+package io.camlistore.camel;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.camlistore.camel.PerkeepStubs.MISSING_REF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.client.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CatalogCamelContext;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The generated metadata makes the component discoverable from its scheme, configurable without
+ * reflection and described by {@code camlistore.json}; endpoints are checked when they are created;
+ * a single {@link Connection} bean is used automatically and left open.
+ */
+class CamlistoreComponentTest {
+  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
+
+  private final DefaultCamelContext context = new DefaultCamelContext();
+
+  @AfterEach
+  void stop() {
+    context.stop();
+  }
+
+  private JsonNode json() throws Exception {
+    String text = ((CatalogCamelContext) context).getComponentParameterJsonSchema("camlistore");
+    return new ObjectMapper().readTree(text);
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private CamlistoreEndpoint endpoint(String uri) {
+    return context.getEndpoint(uri, CamlistoreEndpoint.class);
+  }
+
+  @Test
+  void theSchemeResolvesToTheComponentWithItsGeneratedConfigurers() {
+    assertThat(context.getComponent("camlistore")).isInstanceOf(CamlistoreComponent.class);
+    var resolver = PluginHelper.getConfigurerResolver(context);
+    assertThat(resolver.resolvePropertyConfigurer("camlistore-component", context))
+        .isInstanceOf(CamlistoreComponentConfigurer.class);
+    assertThat(resolver.resolvePropertyConfigurer("camlistore-endpoint", context))
+        .isInstanceOf(CamlistoreEndpointConfigurer.class);
+  }
+
+  @Test
+  void theJsonDescribesOptionsHeadersSecretsAndTheAutowiredConnection() throws Exception {
+    JsonNode json = json();
+
+    assertThat(json.at("/component/scheme").asText()).isEqualTo("camlistore");
+    assertThat(json.at("/component/syntax").asText()).isEqualTo("camlistore:operation");
+    assertThat(json.at("/component/firstVersion").asText()).isEqualTo("0.1.0");
+    JsonNode properties = json.get("properties");
+    assertThat(names(properties))
+        .contains(
+            "operation",
+            "serverUrl",
+            "connection",
+            "hashFunction",
+            "limit",
+            "includeBody",
+            "startAfter",
+            "cursorFile",
+            "maxMessagesPerPoll",
+            "connectTimeout",
+            "readTimeout",
+            "username",
+            "password",
+            "authToken");
+    for (String secret : List.of("username", "password", "authToken")) {
+      assertThat(properties.at("/" + secret + "/secret").asBoolean()).as(secret).isTrue();
+      assertThat(properties.at("/" + secret + "/label").asText()).as(secret).isEqualTo("security");
+    }
+    assertThat(properties.at("/serverUrl/secret").asBoolean()).isFalse();
+    assertThat(properties.at("/connection/autowired").asBoolean()).isTrue();
+    assertThat(json.at("/componentProperties/connection/autowired").asBoolean()).isTrue();
+    assertThat(json.at("/componentProperties/serverUrl").isObject()).isTrue();
+    assertThat(properties.at("/operation/enum").toString())
+        .isEqualTo("[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\"]");
+    assertThat(names(json.get("headers")))
+        .containsExactlyInAnyOrder(
+            CamlistoreConstants.OPERATION,
+            CamlistoreConstants.BLOB_REF,
+            CamlistoreConstants.BLOB_SIZE,
+            CamlistoreConstants.HASH_FUNCTION,
+            CamlistoreConstants.LIMIT,
+            CamlistoreConstants.AFTER,
+            CamlistoreConstants.CONTINUE_AFTER);
+  }
+
+  @Test
+  void theUriFactoryMasksCredentials() throws Exception {
+    EndpointUriFactory factory =
+        context.getCamelContextExtension().getEndpointUriFactory("camlistore");
+
+    assertThat(factory.secretPropertyNames())
+        .containsExactlyInAnyOrder("username", "password", "authToken");
+    assertThat(
+            factory.buildUri(
+                "camlistore", Map.of("operation", "get", "serverUrl", "http://h:3179/"), false))
+        .isEqualTo("camlistore:get?serverUrl=http://h:3179/");
+  }
+
+  @Test
+  void uriOptionsAreBoundToTheEndpoint() {
+    CamlistoreEndpoint endpoint =
+        endpoint(
+            "camlistore:enumerate?serverUrl=http://h:3179/&connectTimeout=5s&readTimeout=2m"
+                + "&includeBody=false&startAfter=sha224-f&maxMessagesPerPoll=250&limit=7"
+                + "&hashFunction=sha256");
+    CamlistoreConfiguration configuration = endpoint.getConfiguration();
+
+    assertThat(configuration.getOperation()).isEqualTo(CamlistoreOperation.enumerate);
+    assertThat(configuration.getConnectTimeout()).isEqualTo(5_000);
+    assertThat(configuration.getReadTimeout()).isEqualTo(120_000);
+    assertThat(configuration.isIncludeBody()).isFalse();
+    assertThat(configuration.getStartAfter()).isEqualTo("sha224-f");
+    assertThat(configuration.getLimit()).isEqualTo(7);
+    assertThat(configuration.getHashFunction()).isEqualTo("sha256");
+    assertThat(endpoint.getMaxMessagesPerPoll()).isEqualTo(250);
+    assertThat(endpoint.getServiceUrl()).isEqualTo("http://h:3179/");
+  }
+
+  @Test
+  void componentOptionsAreTheDefaultsOfEveryEndpointWhichCopiesThem() {
+    CamlistoreComponent component = context.getComponent("camlistore", CamlistoreComponent.class);
+    // What camel.component.camlistore.server-url=... does, through the generated configurer.
+    PropertyBindingSupport.build()
+        .bind(
+            context,
+            component,
+            new HashMap<>(Map.of("serverUrl", "http://h:3179/", "username", "alice")));
+
+    CamlistoreEndpoint endpoint = endpoint("camlistore:put?username=bob&password=pw");
+
+    assertThat(endpoint.getConfiguration().getServerUrl()).isEqualTo("http://h:3179/");
+    assertThat(endpoint.getConfiguration().getUsername()).isEqualTo("bob");
+    assertThat(component.getConfiguration().getUsername()).isEqualTo("alice");
+    assertThat(component.getConfiguration().getOperation()).isNull();
+  }
+
+  @Test
+  void anUnknownOperationFailsWhenTheEndpointIsCreated() {
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:frobnicate?serverUrl=http://h/"))
+        .isInstanceOf(ResolveEndpointFailedException.class)
+        .rootCause()
+        .hasMessageContaining("unknown camlistore operation 'frobnicate'")
+        .hasMessageContaining("put, get, exists, stat, enumerate, remove");
+  }
+
+  @Test
+  void anEndpointWithoutAServerFailsWhenCreatedSayingHowToSetOne() {
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put"))
+        .isInstanceOf(ResolveEndpointFailedException.class)
+        .rootCause()
+        .hasMessageContaining("serverUrl")
+        .hasMessageContaining("camel.component.camlistore.server-url");
+  }
+
+  @Test
+  void conflictingOrIncompleteCredentialsFailWhenTheEndpointIsCreated() {
+    assertThatThrownBy(
+            () -> context.getEndpoint("camlistore:put?serverUrl=http://h/&authToken=t&username=u"))
+        .rootCause()
+        .hasMessageContaining("either authToken or username/password");
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/&password=p"))
+        .rootCause()
+        .hasMessageContaining("password is set but username is not");
+  }
+
+  @Test
+  void anUnknownOptionIsRejected() {
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/&bogus=1"))
+        .isInstanceOf(ResolveEndpointFailedException.class)
+        .hasMessageContaining("bogus");
+  }
+
+  @Test
+  void onlyTheEnumerateEndpointConsumes() {
+    assertThatThrownBy(
+            () -> endpoint("camlistore:put?serverUrl=http://h/").createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only camlistore:enumerate can consume");
+    assertThatThrownBy(
+            () ->
+                endpoint("camlistore:enumerate?serverUrl=http://h/&maxMessagesPerPoll=0")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxMessagesPerPoll");
+  }
+
+  @Test
+  void aSingleConnectionBeanIsUsedAutomaticallyAndLeftOpen() throws Exception {
+    PerkeepStubs.discovery(server);
+    PerkeepStubs.missingBlob(server, MISSING_REF);
+    try (Connection conn = PerkeepStubs.connect(server)) {
+      context.getRegistry().bind("perkeep", conn);
+      context.addRoutes(
+          new RouteBuilder() {
+            @Override
+            public void configure() {
+              from("direct:exists").to("camlistore:exists");
+            }
+          });
+      context.start();
+
+      Object exists = context.createProducerTemplate().requestBody("direct:exists", MISSING_REF);
+      Connection used = endpoint("camlistore:exists").getConfiguration().getConnection();
+      context.stop();
+
+      assertThat(exists).isEqualTo(false);
+      assertThat(used).isSameAs(conn);
+      // Only the test's own connect asked for discovery, and the bean still works.
+      server.verify(1, getRequestedFor(urlEqualTo("/?camli.mode=config")));
+      assertThat(conn.blobs().blobExists(io.camlistore.client.BlobRef.parse(MISSING_REF)))
+          .isFalse();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.camlistore.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+/** A header wins over the endpoint's configuration; the configuration is the fallback. */
+class CamlistoreConfigurationOptionsProxyTest {
+  private final CamlistoreConfiguration configuration = new CamlistoreConfiguration();
+  private final CamlistoreConfigurationOptionsProxy proxy =
+      new CamlistoreConfigurationOptionsProxy(configuration);
+  private final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+
+  @Test
+  void theConfigurationAnswersWhenNoHeaderIsSet() {
+    configuration.setOperation(CamlistoreOperation.stat);
+    configuration.setHashFunction("sha256");
+    configuration.setLimit(7);
+
+    assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.stat);
+    assertThat(proxy.hashFunction(exchange)).isEqualTo("sha256");
+    assertThat(proxy.limit(exchange)).isEqualTo(7);
+    assertThat(proxy.after(exchange)).isNull();
+  }
+
+  @Test
+  void headersWinOverTheConfiguration() {
+    configuration.setOperation(CamlistoreOperation.stat);
+    exchange.getMessage().setHeader(CamlistoreConstants.OPERATION, CamlistoreOperation.put);
+    exchange.getMessage().setHeader(CamlistoreConstants.HASH_FUNCTION, "sha1");
+    exchange.getMessage().setHeader(CamlistoreConstants.LIMIT, "12");
+    exchange.getMessage().setHeader(CamlistoreConstants.AFTER, "sha224-f");
+
+    assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.put);
+    assertThat(proxy.hashFunction(exchange)).isEqualTo("sha1");
+    assertThat(proxy.limit(exchange)).isEqualTo(12);
+    assertThat(proxy.after(exchange)).isEqualTo("sha224-f");
+  }
+
+  @Test
+  void anOperationHeaderMayBeText() {
+    exchange.getMessage().setHeader(CamlistoreConstants.OPERATION, "remove");
+
+    assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.remove);
+  }
+
+  @Test
+  void noOperationAnywhereFailsListingTheValidOnes() {
+    assertThatThrownBy(() -> proxy.operation(exchange))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(CamlistoreConstants.OPERATION)
+        .hasMessageContaining("put, get, exists, stat, enumerate, remove");
+  }
+}

@@ -1,0 +1,163 @@
+package io.camlistore.camel;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
+import io.camlistore.client.Connection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * WireMock stubs answering like the real Perkeep server, with the bodies captured from it (files
+ * under {@code wiremock/__files}, named after the shared fixture they come from).
+ */
+final class PerkeepStubs {
+  /** The blob root the discovery fixture advertises. */
+  static final String BLOB_ROOT = "/bs-and-maybe-also-index/";
+
+  /** "Hello, Perkeep!\n" (fixture 42). */
+  static final String HELLO_REF = "sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3";
+
+  /** The 256 KiB binary chunk of fixture 44. */
+  static final String BINARY_REF =
+      "sha224-8d0bafd10b17e5d9198643950f2595dae8ef24f3c98346da53232091";
+
+  /** The schema blob listed by the stat fixture 22. */
+  static final String SCHEMA_REF =
+      "sha224-d8cbec395d7f5d94042f7a996fe88c51fa4d7d21c5e896ca8a899df6";
+
+  /** A well-formed ref the server does not have (fixtures 47, 48). */
+  static final String MISSING_REF =
+      "sha224-00000000000000000000000000000000000000000000000000000000";
+
+  /** "fixture blob one (sha224)\n", uploaded in fixtures 30 and 31. */
+  static final String BLOB_ONE_REF =
+      "sha224-645a09d3d849166386d2d3b144010524c8d3ca6cfc31567d2e1be781";
+
+  /** "fixture blob two (sha1)\n", uploaded in fixture 30; the first blob the server lists. */
+  static final String BLOB_TWO_REF = "sha1-7f9281ff490b7930c7fdb1861d234dba8680e702";
+
+  /** The last ref of the enumerate page of fixture 54 (limit 5). */
+  static final String PAGE_ONE_LAST =
+      "sha224-00041fb0ff1dda643f25e14688879641f71310c47cd5d56a303c30e5";
+
+  /** The last ref of the enumerate page of fixture 56 (after {@link #PAGE_ONE_LAST}). */
+  static final String PAGE_TWO_LAST =
+      "sha224-0009ebc52d2861fcd0f5c418951c59d9ceda56fad3c580c19f49aa75";
+
+  private PerkeepStubs() {}
+
+  /** {@return a per-class WireMock server that fails a test on any unstubbed request} */
+  static WireMockExtension server() {
+    return WireMockExtension.newInstance()
+        .options(
+            wireMockConfig()
+                .dynamicPort()
+                .usingFilesUnderClasspath("wiremock")
+                // Perkeep sends Content-Length with every blob; so does the stub.
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER))
+        .failOnUnmatchedRequests(true)
+        .build();
+  }
+
+  /** Answers discovery with fixture 01. */
+  static void discovery(WireMockExtension server) {
+    server.stubFor(
+        get(urlEqualTo("/?camli.mode=config"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/javascript")
+                    .withBodyFile("01-discovery-accept-header.json")));
+  }
+
+  /** Serves a blob's bytes from a fixture file, as the server does. */
+  static void blob(WireMockExtension server, String ref, String file) {
+    server.stubFor(
+        get(urlEqualTo(BLOB_ROOT + "camli/" + ref))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withBodyFile(file)));
+  }
+
+  /** Answers GET and HEAD of a blob with the server's 404 (fixtures 47 and 48). */
+  static void missingBlob(WireMockExtension server, String ref) {
+    server.stubFor(
+        get(urlEqualTo(BLOB_ROOT + "camli/" + ref))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "text/plain; charset=utf-8")
+                    .withBodyFile("47-get-missing-404.txt")));
+    server.stubFor(
+        head(urlEqualTo(BLOB_ROOT + "camli/" + ref))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "text/plain; charset=utf-8")));
+  }
+
+  /** Answers a stat request with a fixture body. */
+  static void stat(WireMockExtension server, String file) {
+    server.stubFor(
+        post(urlEqualTo(BLOB_ROOT + "camli/stat"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+  }
+
+  /** Answers an upload request with a fixture body. */
+  static void upload(WireMockExtension server, String file) {
+    server.stubFor(
+        post(urlEqualTo(BLOB_ROOT + "camli/upload"))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+  }
+
+  /** Answers an enumerate request with the given {@code after} (absent when null). */
+  static void enumerate(WireMockExtension server, String after, int limit, String file) {
+    var request =
+        get(urlPathEqualTo(BLOB_ROOT + "camli/enumerate-blobs"))
+            .withQueryParam("limit", equalTo(Integer.toString(limit)));
+    request =
+        after.isEmpty()
+            ? request.withQueryParam(
+                "after", com.github.tomakehurst.wiremock.client.WireMock.absent())
+            : request.withQueryParam("after", equalTo(after));
+    server.stubFor(
+        request.willReturn(
+            aResponse()
+                .withHeader("Content-Type", "text/javascript; charset=utf-8")
+                .withBodyFile(file)));
+  }
+
+  /** {@return a connection to the stub, with one attempt per request and short timeouts} */
+  static Connection connect(WireMockExtension server) {
+    return Camlistore.connect(
+        server.baseUrl() + "/",
+        ConnectOptions.builder().maxAttempts(1).readTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** {@return the bytes of a fixture body file} */
+  static byte[] fixture(String file) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            PerkeepStubs.class.getResourceAsStream("/wiremock/__files/" + file), file)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

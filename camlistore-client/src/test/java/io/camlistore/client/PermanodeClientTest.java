@@ -1,0 +1,330 @@
+package io.camlistore.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Creating permanodes and claims through the server's sign helper, against a stateful fake server
+ * (stat, upload, sign, describe, claims) behind WireMock.
+ */
+class PermanodeClientTest {
+  static final String BLOBS = "/bs-and-maybe-also-index/camli/";
+  static final String SIGN = "/sighelper/camli/sig/sign";
+  static final String SEARCH = "/my-search/camli/search/";
+  static final BlobRef SERVER_KEY =
+      BlobRef.parse("sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static final FakePerkeep fake = new FakePerkeep();
+
+  @RegisterExtension static WireMockExtension server = WireMockFixtures.server(fake);
+
+  Connection conn;
+
+  @BeforeEach
+  void connect() {
+    fake.blobs().clear();
+    fake.checkSignaturesWith(signed -> true);
+    for (String path : List.of(BLOBS + "stat", BLOBS + "upload", SIGN)) {
+      server.stubFor(
+          post(urlPathEqualTo(path)).willReturn(aResponse().withTransformers(FakePerkeep.NAME)));
+    }
+    for (String path : List.of(SEARCH + "describe", SEARCH + "claims")) {
+      server.stubFor(
+          get(urlPathEqualTo(path)).willReturn(aResponse().withTransformers(FakePerkeep.NAME)));
+    }
+    conn = WireMockFixtures.connect(server);
+  }
+
+  @AfterEach
+  void noLeakedConnections() {
+    assertThat(conn.leasedHttpConnections()).isZero();
+    conn.close();
+  }
+
+  JsonNode stored(BlobRef ref) throws Exception {
+    String text = fake.text(ref);
+    assertThat(text).as("stored blob %s", ref).isNotNull();
+    assertThat(Objects.requireNonNull(text)).endsWith(FakePerkeep.FAKE_SIGNATURE);
+    return JSON.readTree(text);
+  }
+
+  PermanodeClient withClock(Instant time) {
+    return new PermanodeClient(conn.blobs(), conn::signer, Clock.fixed(time, ZoneOffset.UTC));
+  }
+
+  @Test
+  void createSignsAndUploadsARandomPermanode() throws Exception {
+    BlobRef permanode = conn.permanodes().create();
+
+    JsonNode blob = stored(permanode);
+    assertThat(blob.path("camliType").asText()).isEqualTo("permanode");
+    assertThat(blob.path("camliSigner").asText()).isEqualTo(SERVER_KEY.toString());
+    assertThat(blob.path("random").asText()).hasSize(28).endsWith("=");
+    assertThat(Instant.parse(blob.path("claimDate").asText()))
+        .isBefore(Instant.now().plusSeconds(1));
+    server.verify(1, postRequestedFor(urlPathEqualTo(SIGN)));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(conn.permanodes().create()).isNotEqualTo(permanode);
+  }
+
+  @Test
+  void createWithAttributesUploadsThePermanodeAndOneSetClaimPerAttributeTogether()
+      throws Exception {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("title", "Holiday");
+    attributes.put("description", "Beach <3 & sun");
+
+    BlobRef permanode = withClock(Instant.parse("2026-11-25T09:30:13Z")).create(attributes);
+
+    assertThat(fake.blobs()).hasSize(3);
+    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(stored(permanode).path("claimDate").asText()).isEqualTo("2026-11-25T09:30:13Z");
+    List<ClaimMeta> claims = conn.searcher().getClaimsForPermanode(permanode);
+    assertThat(claims)
+        .extracting(ClaimMeta::type, ClaimMeta::attr, ClaimMeta::value)
+        .containsExactly(
+            tuple("set-attribute", "title", "Holiday"),
+            tuple("set-attribute", "description", "Beach <3 & sun"));
+    // One clock tick: the dates still strictly increase, in call order.
+    assertThat(claims)
+        .extracting(ClaimMeta::time)
+        .containsExactly(
+            Instant.parse("2026-11-25T09:30:13.000000001Z"),
+            Instant.parse("2026-11-25T09:30:13.000000002Z"));
+    assertThat(fake.text(claims.get(1).blobRef())).contains("Beach \\u003c3 \\u0026 sun");
+  }
+
+  @Test
+  void attributeClaimsNameThePermanodeAttributeAndValue() throws Exception {
+    PermanodeClient permanodes = withClock(Instant.parse("2026-11-25T10:00:00Z"));
+    BlobRef permanode = permanodes.create();
+
+    JsonNode set = stored(permanodes.setAttribute(permanode, "title", "T"));
+    JsonNode add = stored(permanodes.addAttribute(permanode, "tag", "a"));
+    JsonNode delOne = stored(permanodes.delAttribute(permanode, "tag", "a"));
+    JsonNode delAll = stored(permanodes.delAttribute(permanode, "title"));
+    JsonNode delete = stored(permanodes.delete(permanode));
+
+    assertThat(set.path("claimType").asText()).isEqualTo("set-attribute");
+    assertThat(set.path("permaNode").asText()).isEqualTo(permanode.toString());
+    assertThat(set.path("attribute").asText()).isEqualTo("title");
+    assertThat(set.path("value").asText()).isEqualTo("T");
+    assertThat(add.path("claimType").asText()).isEqualTo("add-attribute");
+    assertThat(delOne.path("claimType").asText()).isEqualTo("del-attribute");
+    assertThat(delOne.path("value").asText()).isEqualTo("a");
+    assertThat(delAll.has("value")).isFalse();
+    assertThat(delete.path("claimType").asText()).isEqualTo("delete");
+    assertThat(delete.path("target").asText()).isEqualTo(permanode.toString());
+    assertThat(delete.has("permaNode")).isFalse();
+    assertThat(delete.path("camliSigner").asText()).isEqualTo(SERVER_KEY.toString());
+  }
+
+  @Test
+  void plannedPermanodeIsTheSameForTheSameKeyAndNotUploadedTwice() throws Exception {
+    BlobRef first = conn.permanodes().createPlanned("my-key");
+    BlobRef again = conn.permanodes().createPlanned("my-key");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(stored(first).path("key").asText()).isEqualTo("my-key");
+    assertThat(stored(first).path("claimDate").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    server.verify(2, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
+    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnythingIsSigned() {
+    PermanodeClient permanodes = conn.permanodes();
+    BlobRef some = BlobRef.parse("sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265");
+
+    assertThatThrownBy(() -> permanodes.create(Map.of("", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attribute name");
+    assertThatThrownBy(() -> permanodes.setAttribute(some, "", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("attribute name");
+    assertThatThrownBy(() -> permanodes.delAttribute(some, "tag", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("delAttribute(permanode, attr)");
+    assertThatThrownBy(() -> permanodes.createPlanned(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key");
+    server.verify(0, postRequestedFor(urlPathEqualTo(SIGN)));
+  }
+
+  @Test
+  void aSigningRefusalUploadsNothing() {
+    server.stubFor(
+        post(urlPathEqualTo(SIGN))
+            .willReturn(Fixture.named("20-sighelper-sign-no-signer").response()));
+
+    assertThatThrownBy(() -> conn.permanodes().create(Map.of("title", "x")))
+        .isInstanceOf(SigningException.class);
+    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(fake.blobs()).isEmpty();
+  }
+
+  /** A clock that answers the given instants in turn. */
+  static Clock ticking(String... instants) {
+    Iterator<Instant> times = Arrays.stream(instants).map(Instant::parse).iterator();
+    return new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return times.next();
+      }
+    };
+  }
+
+  /** The part names of every upload request the server received, oldest first. */
+  List<List<String>> uploadedParts() {
+    List<List<String>> uploads = new ArrayList<>();
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    Collections.reverse(events);
+    for (ServeEvent event : events) {
+      if (event.getRequest().getUrl().endsWith("/camli/upload")) {
+        uploads.add(event.getRequest().getParts().stream().map(Request.Part::getName).toList());
+      }
+    }
+    return uploads;
+  }
+
+  @Test
+  void withALocalSignerClaimsArePkPutsBytesAndTheKeyIsUploadedOnce() {
+    LocalSigner identity = SigningFixtures.serverIdentity();
+    BlobRef permanode =
+        BlobRef.parse("sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265");
+    Map<BlobRef, String> pkPut = new LinkedHashMap<>();
+    SigningFixtures.signedUploads("pkput-permanode.txt")
+        .forEach(upload -> pkPut.put(upload.declaredRef(), upload.text()));
+    try (Connection local =
+        WireMockFixtures.connect(server, ConnectOptions.builder().signer(identity))) {
+      PermanodeClient permanodes =
+          new PermanodeClient(
+              local.blobs(),
+              local::signer,
+              ticking("2026-11-25T09:30:13.304071302Z", "2026-11-25T09:30:13.35023705Z"));
+
+      BlobRef title = permanodes.setAttribute(permanode, "title", "Fixture permanode");
+      BlobRef alpha = permanodes.addAttribute(permanode, "tag", "alpha");
+
+      assertThat(fake.text(title)).isEqualTo(pkPut.get(title));
+      assertThat(fake.text(alpha)).isEqualTo(pkPut.get(alpha));
+      assertThat(pkPut.keySet()).contains(title, alpha);
+      assertThat(fake.text(SERVER_KEY)).isEqualTo(identity.publicKeyBlob().text());
+      assertThat(uploadedParts())
+          .containsExactly(
+              List.of(SERVER_KEY.toString(), title.toString()), List.of(alpha.toString()));
+    }
+  }
+
+  @Test
+  void withALocalSignerAPlannedPermanodeIsPkPutsFileNode() {
+    try (Connection local =
+        WireMockFixtures.connect(
+            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+      BlobRef planned =
+          local
+              .permanodes()
+              .createPlanned("sha224-e078814d59b62f1d991dce2650277c8c8c4d829a5d9a42b2f981ddef");
+
+      assertThat(planned)
+          .isEqualTo(
+              BlobRef.parse("sha224-505e9d4360bd6ea97eb1e895c68c88adde77c34b6a823075c6de0436"));
+      assertThat(fake.text(planned))
+          .isEqualTo(SigningFixtures.text("raw/43g-get-permanode-planned.resp.body"));
+    }
+  }
+
+  @Test
+  void roundTripWithALocalSignerPassesTheServersSignatureCheck() {
+    SignatureVerifier verifier = SignatureVerifier.forPublicKey(SigningFixtures.publicKeyBlob());
+    // Like the server: a signed blob is only accepted once its signer's key blob is stored.
+    fake.checkSignaturesWith(
+        signed ->
+            fake.blobs().containsKey(verifier.publicKeyBlobRef())
+                && verifier.verify(signed).valid());
+    try (Connection local =
+        WireMockFixtures.connect(
+            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+      PermanodeClient permanodes = local.permanodes();
+      BlobRef permanode = permanodes.create(Map.of("title", "Signed here"));
+      permanodes.addAttribute(permanode, "tag", "local");
+
+      BlobDescription description = local.searcher().describeBlob(permanode);
+
+      assertThat(description.attribute("title")).isEqualTo("Signed here");
+      assertThat(description.attributeValues("tag")).containsExactly("local");
+      assertThat(local.searcher().getClaimsForPermanode(permanode)).hasSize(2);
+    }
+  }
+
+  @Test
+  void roundTripCreateSetTitleAddTagsThenDescribeAndListClaims() {
+    PermanodeClient permanodes = conn.permanodes();
+    SearchClient search = conn.searcher();
+
+    BlobRef permanode = permanodes.create();
+    BlobRef title = permanodes.setAttribute(permanode, "title", "Round trip");
+    BlobRef alpha = permanodes.addAttribute(permanode, "tag", "alpha");
+    BlobRef beta = permanodes.addAttribute(permanode, "tag", "beta");
+    permanodes.addAttribute(permanode, "tag", "gamma");
+    BlobRef removeGamma = permanodes.delAttribute(permanode, "tag", "gamma");
+
+    BlobDescription description = search.describeBlob(permanode);
+    assertThat(description.type()).isEqualTo("permanode");
+    assertThat(description.attribute("title")).isEqualTo("Round trip");
+    assertThat(description.attributeValues("tag")).containsExactly("alpha", "beta");
+    List<ClaimMeta> claims = search.getClaimsForPermanode(permanode);
+    assertThat(claims)
+        .extracting(ClaimMeta::blobRef)
+        .containsSubsequence(title, alpha, beta, removeGamma)
+        .hasSize(5);
+    assertThat(claims).extracting(ClaimMeta::time).isSorted();
+    assertThat(claims).allSatisfy(c -> assertThat(c.signerBlobRef()).isEqualTo(SERVER_KEY));
+    assertThat(search.getClaimsForPermanode(permanode, "tag"))
+        .extracting(ClaimMeta::type, ClaimMeta::value)
+        .containsExactly(
+            tuple("add-attribute", "alpha"),
+            tuple("add-attribute", "beta"),
+            tuple("add-attribute", "gamma"),
+            tuple("del-attribute", "gamma"));
+  }
+}

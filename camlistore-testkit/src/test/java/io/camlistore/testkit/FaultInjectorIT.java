@@ -1,0 +1,136 @@
+package io.camlistore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camlistore.client.BlobRef;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each fault hook makes the server misbehave as documented, then it behaves again. */
+class FaultInjectorIT {
+  private EmbeddedCamlistoreServer server;
+
+  @BeforeEach
+  void start() {
+    server = EmbeddedCamlistoreServer.builder().start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void failNextRequestsAnswersTheStatusThenRecovers() {
+    server.faults().failNextRequests(2, 503);
+
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(503);
+    HttpResponse<byte[]> second = Http.get(server, "/?camli.mode=config");
+    assertThat(second.statusCode()).isEqualTo(503);
+    assertThat(Http.text(second)).isEqualTo("fault injected by the test: HTTP 503\n");
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void failuresCanTargetOneKindOfRequest() {
+    server.faults().failNextRequests(1, 500, r -> r.isBlobAction("POST", "upload"));
+
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
+    assertThat(Http.upload(server, Http.bytes("first try")).statusCode()).isEqualTo(500);
+    assertThat(server.blobCount()).isZero();
+    assertThat(Http.upload(server, Http.bytes("first try")).statusCode()).isEqualTo(200);
+    assertThat(server.blobCount()).isEqualTo(1);
+  }
+
+  @Test
+  void droppedConnectionsLookLikeANetworkFailure() {
+    server.faults().dropNextConnections(1);
+
+    // A POST, because the JDK client silently retries a GET whose connection was dropped.
+    assertThatThrownBy(
+            () ->
+                Http.send(
+                    Http.request(server, "/bs/camli/stat")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("camliversion=1"))
+                        .build()))
+        .isInstanceOf(IOException.class);
+    assertThat(server.requestCount()).isEqualTo(1);
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void truncatedResponsesEndBeforeTheirContentLength() {
+    BlobRef ref = server.putBlob(new byte[10_000]);
+    server.faults().truncateNextResponses(1, 100);
+
+    assertThatThrownBy(() -> Http.send(Http.request(server, "/bs/camli/" + ref).GET().build()))
+        .isInstanceOf(IOException.class);
+    assertThat(Http.getBlob(server, ref).body()).hasSize(10_000);
+  }
+
+  @Test
+  void delayedRequestsAreAnsweredLate() {
+    server.faults().delayNextRequests(1, Duration.ofMillis(400));
+    long start = System.nanoTime();
+
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
+  }
+
+  @Test
+  void corruptedBlobsAreServedChangedButStoredIntact() {
+    byte[] content = Http.bytes("pristine content");
+    BlobRef ref = server.putBlob(content);
+    BlobRef empty = server.putBlob(new byte[0]);
+
+    server.faults().corruptBlob(ref).corruptBlob(empty);
+
+    byte[] served = Http.getBlob(server, ref).body();
+    assertThat(served).hasSameSizeAs(content).isNotEqualTo(content);
+    assertThat(Arrays.copyOfRange(served, 1, served.length))
+        .isEqualTo(Arrays.copyOfRange(content, 1, content.length));
+    assertThat(Http.getBlob(server, empty).body()).hasSize(1);
+    assertThat(server.blob(ref)).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
+  }
+
+  @Test
+  void blobsMarkedForRemovalVanishRightAfterBeingListed() {
+    BlobRef ref = server.putBlob(Http.bytes("listed then gone"));
+    server.faults().removeBlobWhenEnumerated(ref);
+
+    assertThat(Http.text(Http.get(server, "/bs/camli/enumerate-blobs"))).contains(ref.toString());
+
+    assertThat(Http.getBlob(server, ref).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void clearForgetsQueuedFaults() {
+    server.faults().failNextRequests(3, 500).dropNextConnections(2);
+    assertThat(server.faults().pendingRequestFaults()).isEqualTo(5);
+
+    server.faults().clear();
+
+    assertThat(server.faults().pendingRequestFaults()).isZero();
+    assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void faultsApplyBeforeAuthentication() {
+    try (EmbeddedCamlistoreServer guarded =
+        EmbeddedCamlistoreServer.builder().basicAuth("alice", "secret").start()) {
+      guarded.faults().failNextRequests(1, 502);
+
+      assertThat(Http.get(guarded, "/?camli.mode=config").statusCode()).isEqualTo(502);
+      assertThat(Http.get(guarded, "/?camli.mode=config").statusCode()).isEqualTo(401);
+    }
+  }
+}

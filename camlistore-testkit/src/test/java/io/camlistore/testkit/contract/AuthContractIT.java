@@ -1,0 +1,114 @@
+package io.camlistore.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests without valid credentials get the real server's 401; the discovery token is accepted in
+ * their place. Skipped when the target needs no auth, or lets unauthenticated local requests
+ * through (a real server with {@code +localhost} reached from its own uid).
+ */
+class AuthContractIT {
+  private static final String FIXTURE_401 = "04-discovery-no-auth-401";
+
+  private final ContractTarget target = ContractTarget.get();
+
+  @BeforeEach
+  void requireAuth() {
+    assumeTrue(target.authConfigured(), "the target server needs no credentials");
+    int anonymous =
+        target
+            .sendAsIs(target.request("/").header("Accept", "text/x-camli-configuration"))
+            .statusCode();
+    assumeTrue(anonymous == 401, "the target accepts unauthenticated local requests");
+  }
+
+  @Test
+  void discoveryWithoutCredentialsIs401WithABasicChallenge() {
+    HttpResponse<byte[]> response = target.sendAsIs(target.request("/?camli.mode=config"));
+
+    assertUnauthorized(response);
+  }
+
+  @Test
+  void blobGetWithoutCredentialsIs401() {
+    HttpResponse<byte[]> response =
+        target.sendAsIs(
+            target.blobRequest(
+                "camli/sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3"));
+
+    assertUnauthorized(response);
+    assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("92-blob-no-auth-401"));
+  }
+
+  @Test
+  void wrongPasswordIs401() {
+    String wrong =
+        "Basic "
+            + Base64.getEncoder().encodeToString("alice:wrong".getBytes(StandardCharsets.US_ASCII));
+
+    HttpResponse<byte[]> response =
+        target.sendAsIs(target.request("/?camli.mode=config").header("Authorization", wrong));
+
+    assertUnauthorized(response);
+  }
+
+  @Test
+  void tokenFromDiscoveryIsAcceptedInsteadOfAPassword() {
+    byte[] content = Blobs.unique();
+    Blobs.store(target, content);
+    String token = target.discovery().get("authToken").asText();
+
+    HttpResponse<byte[]> response =
+        target.sendAsIs(
+            target
+                .blobRequest("camli/" + Blobs.ref(content))
+                .header("Authorization", "Token " + token));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(content);
+  }
+
+  @Test
+  void wrongTokenIs401() {
+    HttpResponse<byte[]> response =
+        target.sendAsIs(
+            target
+                .blobRequest("camli/enumerate-blobs")
+                .header("Authorization", "Token 0000000000000000000000000000000000000000"));
+
+    assertUnauthorized(response);
+    assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("99-auth-token-wrong-401"));
+  }
+
+  @Test
+  void uploadWithoutCredentialsStoresNothing() {
+    byte[] content = Blobs.unique();
+
+    HttpResponse<byte[]> response =
+        target.sendAsIs(
+            target
+                .blobRequest("camli/upload")
+                .header("Content-Type", Blobs.MULTIPART)
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        Blobs.multipart(Blobs.ref(content), content))));
+
+    assertUnauthorized(response);
+    assertThat(Blobs.get(target, "camli/" + Blobs.ref(content)).statusCode()).isEqualTo(404);
+  }
+
+  private static void assertUnauthorized(HttpResponse<byte[]> response) {
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"\"");
+    assertThat(Blobs.contentType(response)).isEqualTo("text/html; charset=utf-8");
+    assertThat(Blobs.text(response)).isEqualTo(Fixtures.response(FIXTURE_401));
+  }
+}
