@@ -37,11 +37,11 @@ public final class Connection implements AutoCloseable {
     this.uploads = new ParallelTasks(options.uploadParallelism());
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
-    this.files = new FileClient(blobs, uploads, options.uploadParallelism());
     URI searchRoot = discovery.searchRoot();
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
     this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
     this.permanodes = new PermanodeClient(blobs, this::signer, Clock.systemUTC());
+    this.files = new FileClient(blobs, permanodes, uploads, options.uploadParallelism());
   }
 
   /** {@return what the server advertised at connect time} */

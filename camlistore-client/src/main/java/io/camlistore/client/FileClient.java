@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,11 +42,15 @@ import java.util.Objects;
  * after the server acknowledged everything it refers to, so an interrupted upload never leaves a
  * file schema whose content is missing. Downloads verify every chunk before returning its bytes.
  *
+ * <p>With {@link FileOptions#permanode()}, a permanode is also created once the content is stored,
+ * with {@code camliContent} and {@code title} claims, as {@code pk-put file -permanode} does.
+ *
  * <p>Local file-system failures are {@link UncheckedIOException}s naming the path; everything else
  * is a {@link CamlistoreException}.
  */
 public final class FileClient {
   private final BlobClient blobs;
+  private final PermanodeClient permanodes;
   private final ParallelTasks tasks;
   private final int parallelism;
   private final LocalMetadata.Source metadata;
@@ -53,14 +59,19 @@ public final class FileClient {
   private final ContentReader reader;
   private final DirectoryRestorer restorer;
 
-  FileClient(BlobClient blobs, ParallelTasks tasks, int parallelism) {
-    this(blobs, tasks, parallelism, LocalMetadata::read);
+  FileClient(BlobClient blobs, PermanodeClient permanodes, ParallelTasks tasks, int parallelism) {
+    this(blobs, permanodes, tasks, parallelism, LocalMetadata::read);
   }
 
   /** With another source of file attributes, so tests can pin the recorded metadata. */
   FileClient(
-      BlobClient blobs, ParallelTasks tasks, int parallelism, LocalMetadata.Source metadata) {
+      BlobClient blobs,
+      PermanodeClient permanodes,
+      ParallelTasks tasks,
+      int parallelism,
+      LocalMetadata.Source metadata) {
     this.blobs = blobs;
+    this.permanodes = permanodes;
     this.tasks = tasks;
     this.parallelism = parallelism;
     this.metadata = metadata;
@@ -99,6 +110,45 @@ public final class FileClient {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stores a file as {@link #putFile(Path)} does and, if the options ask for it, creates a
+   * permanode for it (as {@code pk-put file -permanode} does) once the file is stored.
+   *
+   * @param file a regular file
+   * @param options whether to create a permanode, and its title
+   * @return the file schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the path is a directory or a root
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putFile(Path file, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putFile(file), DirectoryWriter.nameOf(file), options);
+  }
+
+  /**
+   * Stores content read from a stream as {@link #putFile(InputStream, String, FileMetadata)} does
+   * and, if the options ask for it, creates a permanode for it once the file is stored.
+   *
+   * @param content the bytes; read to the end, not closed
+   * @param fileName the file's base name, without {@code /}
+   * @param metadata the attributes to record; {@link FileMetadata#empty()} for none
+   * @param options whether to create a permanode, and its title
+   * @return the file schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   * @throws UncheckedIOException if reading the stream fails
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putFile(
+      InputStream content, String fileName, FileMetadata metadata, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putFile(content, fileName, metadata), fileName, options);
   }
 
   /**
@@ -205,6 +255,24 @@ public final class FileClient {
   }
 
   /**
+   * Stores a directory tree as {@link #putDirectory(Path)} does and, if the options ask for it,
+   * creates a permanode for it once the whole tree is stored.
+   *
+   * @param directory the directory
+   * @param options whether to create a permanode, and its title
+   * @return the directory schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the path is not a directory, or is a root
+   * @throws UncheckedIOException if the tree cannot be read
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putDirectory(Path directory, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putDirectory(directory), DirectoryWriter.nameOf(directory), options);
+  }
+
+  /**
    * Restores a stored directory tree as {@code target}: the stored directory's children become the
    * target's children (its stored name is not used). Files get their content, modification time and
    * permission bits; directories their modification time and permission bits, set after their
@@ -228,6 +296,17 @@ public final class FileClient {
       throw new UncheckedIOException(
           "restoring " + directoryRef + " into " + target + " failed: " + e, e);
     }
+  }
+
+  /** Creates the permanode after the content is stored, as pk-put does: content, then claims. */
+  private FileUpload withPermanode(BlobRef content, String name, FileOptions options) {
+    if (!options.createsPermanode()) {
+      return new FileUpload(content, null);
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("camliContent", content.toString());
+    attributes.put("title", options.title().orElse(name));
+    return new FileUpload(content, permanodes.create(attributes));
   }
 
   private UploadPipeline newPipeline() {

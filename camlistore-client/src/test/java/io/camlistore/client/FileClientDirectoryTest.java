@@ -16,6 +16,7 @@ import io.camlistore.client.internal.schema.FileSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ class FileClientDirectoryTest {
     pinned =
         new FileClient(
             conn.blobs(),
+            conn.permanodes(),
             pinnedTasks,
             4,
             (path, follow) -> Files.isDirectory(path) ? DIRECTORY_METADATA : FILE_METADATA);
@@ -248,6 +250,33 @@ class FileClientDirectoryTest {
         .isInstanceOfSatisfying(
             InvalidSchemaException.class, e -> assertThat(e.blobRef()).isEqualTo(fileRef))
         .hasMessageContaining("not 'static-set'");
+  }
+
+  @Test
+  void aDirectoryPermanodeNamesTheDirectorySchemaOnceTheTreeIsStored() throws URISyntaxException {
+    ConnectOptions signing =
+        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
+    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+      FileUpload upload = signed.files().putDirectory(testTree(), FileOptions.permanode());
+
+      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      List<List<BlobRef>> uploads = store.uploads();
+      assertThat(uploads.get(uploads.size() - 1))
+          .contains(permanode)
+          .doesNotContain(upload.contentRef());
+      assertThat(
+              store.blobs().values().stream()
+                  .map(data -> new String(data, StandardCharsets.UTF_8))
+                  .filter(t -> t.contains("\"attribute\": \"camliContent\"")))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("\"value\": \"" + upload.contentRef() + "\"");
+      assertThat(
+              store.blobs().values().stream()
+                  .map(data -> new String(data, StandardCharsets.UTF_8))
+                  .filter(t -> t.contains("\"attribute\": \"title\"")))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("\"value\": \"tree\"");
+    }
   }
 
   @Test

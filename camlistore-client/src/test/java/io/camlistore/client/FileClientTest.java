@@ -98,7 +98,9 @@ class FileClientTest {
             server.baseUrl() + "/", ConnectOptions.builder().retryBackoff(Duration.ZERO).build());
     files = conn.files();
     pinnedTasks = new ParallelTasks(4);
-    pinned = new FileClient(conn.blobs(), pinnedTasks, 4, (path, follow) -> FILE_METADATA);
+    pinned =
+        new FileClient(
+            conn.blobs(), conn.permanodes(), pinnedTasks, 4, (path, follow) -> FILE_METADATA);
   }
 
   @AfterEach
@@ -340,6 +342,76 @@ class FileClientTest {
     try (FileContentStream in = files.getFile(ref)) {
       assertThat(in.fileSize()).isEqualTo(content.length);
       assertThat(Arrays.equals(in.readAllBytes(), content)).isTrue();
+    }
+  }
+
+  @Test
+  void aPermanodeIsCreatedAfterTheFileWithCamliContentAndTitleClaims() {
+    store.stubOn(server, ROOT);
+    ConnectOptions signing =
+        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
+    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+      FileUpload upload =
+          signed
+              .files()
+              .putFile(
+                  open("testdata/hello.txt"), "hello.txt", FILE_METADATA, FileOptions.permanode());
+
+      assertThat(upload.contentRef()).isEqualTo(HELLO_FILE);
+      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      assertThat(text(permanode)).contains("\"camliType\": \"permanode\"");
+      List<List<BlobRef>> uploads = store.uploads();
+      int fileUpload = indexOfUploadWith(uploads, HELLO_FILE);
+      int permanodeUpload = indexOfUploadWith(uploads, permanode);
+      assertThat(permanodeUpload).isGreaterThan(fileUpload);
+      List<String> claims =
+          uploads.get(permanodeUpload).stream()
+              .map(FileClientTest::text)
+              .filter(t -> t.contains("\"claimType\": \"set-attribute\""))
+              .toList();
+      assertThat(claims).hasSize(2);
+      assertThat(claims.get(0))
+          .contains("\"attribute\": \"camliContent\"")
+          .contains("\"value\": \"" + HELLO_FILE + "\"")
+          .contains("\"permaNode\": \"" + permanode + "\"");
+      assertThat(claims.get(1))
+          .contains("\"attribute\": \"title\"")
+          .contains("\"value\": \"hello.txt\"");
+      assertThat(signed.leasedHttpConnections()).isZero();
+    }
+  }
+
+  @Test
+  void aPermanodeCanCarryAnotherTitleAndNoneIsMadeByDefault() {
+    store.stubOn(server, ROOT);
+    ConnectOptions signing =
+        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
+    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+      FileUpload titled =
+          signed
+              .files()
+              .putFile(
+                  open("testdata/hello.txt"),
+                  "hello.txt",
+                  FILE_METADATA,
+                  FileOptions.permanode("Greeting"));
+      int before = store.uploads().size();
+      FileUpload plain =
+          signed
+              .files()
+              .putFile(
+                  open("testdata/hello.txt"), "hello.txt", FILE_METADATA, FileOptions.defaults());
+
+      assertThat(
+              store.blobs().values().stream()
+                  .map(data -> new String(data, StandardCharsets.UTF_8))
+                  .filter(t -> t.contains("\"attribute\": \"title\"")))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("\"value\": \"Greeting\"");
+      assertThat(titled.permanodeRef()).isPresent();
+      assertThat(plain).isEqualTo(new FileUpload(HELLO_FILE, null));
+      assertThat(plain.permanodeRef()).isEmpty();
+      assertThat(store.uploads()).as("nothing new to send").hasSize(before);
     }
   }
 
@@ -613,6 +685,19 @@ class FileClientTest {
       throw new UncheckedIOException(e);
     }
     assertThat(store.blobs()).hasSize(50);
+  }
+
+  private static String text(BlobRef ref) {
+    return new String(store.blobs().get(ref), StandardCharsets.UTF_8);
+  }
+
+  private static int indexOfUploadWith(List<List<BlobRef>> uploads, BlobRef ref) {
+    for (int i = 0; i < uploads.size(); i++) {
+      if (uploads.get(i).contains(ref)) {
+        return i;
+      }
+    }
+    throw new AssertionError(ref + " was never uploaded");
   }
 
   private static BlobRef storeSchema(Map<String, Object> schema) {
