@@ -9,16 +9,20 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "The operation to perform for this message, overriding the one in the endpoint URI:"
-              + " put, get, exists, stat, enumerate or remove.",
+              + " put, get, exists, stat, enumerate, remove, describe, query, claims,"
+              + " createPermanode, setAttribute, addAttribute, delAttribute or deletePermanode.",
       javaType = "io.camlistore.camel.CamlistoreOperation or String")
   public static final String OPERATION = "CamelCamlistoreOperation";
 
   /** The blobref a message is about. */
   @Metadata(
       description =
-          "The blobref. Input of get, exists, stat and remove (a String or BlobRef; stat and remove"
-              + " also take a collection, or a comma-separated String). Output of put: the stored"
-              + " blob's ref, or a List of refs for a batch. On the consumer: the delivered blob.",
+          "The blobref. Input of get, exists, stat, remove, describe, claims and deletePermanode"
+              + " (a String or BlobRef, else the body; stat and remove also take a collection, or a"
+              + " comma-separated String), and the permanode of setAttribute, addAttribute and"
+              + " delAttribute (header only). Output of put: the stored blob's ref, or a List of"
+              + " refs for a batch; of createPermanode: the new permanode. On the consumer: the"
+              + " delivered blob.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
 
@@ -64,6 +68,54 @@ public final class CamlistoreConstants {
               + " CamelCamlistoreAfter). Removed when the page was the last one.",
       javaType = "String")
   public static final String CONTINUE_AFTER = "CamelCamlistoreContinueAfter";
+
+  /** The schema type of a described blob. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by describe: the blob's schema type (camliType) such as permanode, claim, file,"
+              + " directory, static-set or bytes. Removed when the blob is plain data.",
+      javaType = "String")
+  public static final String CAMLI_TYPE = "CamelCamlistoreCamliType";
+
+  /** The permanode attribute an operation works on. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The permanode attribute (such as title or tag) that setAttribute, addAttribute and"
+              + " delAttribute change (required), and that claims lists the claims of (optional:"
+              + " without it claims lists every claim).",
+      javaType = "String")
+  public static final String ATTRIBUTE = "CamelCamlistoreAttribute";
+
+  /** The attribute value an attribute claim sets, adds or removes. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The value setAttribute sets and addAttribute adds (else the body is the value), and the"
+              + " one value delAttribute removes (header only: without it delAttribute removes every"
+              + " value). A String, or a BlobRef, number or boolean, written as text.",
+      javaType = "String")
+  public static final String ATTRIBUTE_VALUE = "CamelCamlistoreAttributeValue";
+
+  /** The page size of a query. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The most results query returns, at least 1, overriding the limit of a SearchQuery body;"
+              + " without it the query's own limit, else the server's default (200), applies.",
+      javaType = "Integer")
+  public static final String QUERY_LIMIT = "CamelCamlistoreQueryLimit";
+
+  /** Where a query continues. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Input of query: continue after the page that returned this token (same query, limit"
+              + " and sort). Output of query: the token of the next page, removed when the page was"
+              + " the last one; so a loop sends the same message again until the header is gone.",
+      javaType = "String")
+  public static final String CONTINUE_TOKEN = "CamelCamlistoreContinueToken";
 
   private CamlistoreConstants() {}
 }

@@ -11,11 +11,15 @@ import org.apache.camel.support.DefaultProducer;
 final class CamlistoreProducer extends DefaultProducer {
   private final CamlistoreConfigurationOptionsProxy options;
   private final BlobOperations blobOperations;
+  private final SearchOperations searchOperations;
+  private final PermanodeOperations permanodeOperations;
 
   CamlistoreProducer(CamlistoreEndpoint endpoint) {
     super(endpoint);
     this.options = new CamlistoreConfigurationOptionsProxy(endpoint.getConfiguration());
     this.blobOperations = new BlobOperations(() -> endpoint.connection().blobs(), options);
+    this.searchOperations = new SearchOperations(() -> endpoint.connection().searcher(), options);
+    this.permanodeOperations = new PermanodeOperations(() -> endpoint.connection().permanodes());
   }
 
   @Override
@@ -29,6 +33,14 @@ final class CamlistoreProducer extends DefaultProducer {
           case stat -> blobOperations.stat(exchange);
           case enumerate -> blobOperations.enumerate(exchange);
           case remove -> blobOperations.remove(exchange);
+          case describe -> searchOperations.describe(exchange);
+          case query -> searchOperations.query(exchange);
+          case claims -> searchOperations.claims(exchange);
+          case createPermanode -> permanodeOperations.createPermanode(exchange);
+          case setAttribute -> permanodeOperations.setAttribute(exchange);
+          case addAttribute -> permanodeOperations.addAttribute(exchange);
+          case delAttribute -> permanodeOperations.delAttribute(exchange);
+          case deletePermanode -> permanodeOperations.deletePermanode(exchange);
         };
     result.applyTo(exchange.getMessage());
   }

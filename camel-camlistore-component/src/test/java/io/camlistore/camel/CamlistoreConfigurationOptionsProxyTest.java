@@ -25,6 +25,8 @@ class CamlistoreConfigurationOptionsProxyTest {
     assertThat(proxy.hashFunction(exchange)).isEqualTo("sha256");
     assertThat(proxy.limit(exchange)).isEqualTo(7);
     assertThat(proxy.after(exchange)).isNull();
+    assertThat(proxy.queryLimit(exchange)).isNull();
+    assertThat(proxy.continueToken(exchange)).isNull();
   }
 
   @Test
@@ -42,6 +44,25 @@ class CamlistoreConfigurationOptionsProxyTest {
   }
 
   @Test
+  void queryPagingComesFromHeaders() {
+    exchange.getMessage().setHeader(CamlistoreConstants.QUERY_LIMIT, " 25 ");
+    exchange.getMessage().setHeader(CamlistoreConstants.CONTINUE_TOKEN, "pn:1:sha224-c7");
+
+    assertThat(proxy.queryLimit(exchange)).isEqualTo(25);
+    assertThat(proxy.continueToken(exchange)).isEqualTo("pn:1:sha224-c7");
+  }
+
+  @Test
+  void aQueryLimitBelowOneFailsQuotingIt() {
+    exchange.getMessage().setHeader(CamlistoreConstants.QUERY_LIMIT, -3);
+
+    assertThatThrownBy(() -> proxy.queryLimit(exchange))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "header CamelCamlistoreQueryLimit must be a whole number of at least 1, got '-3'");
+  }
+
+  @Test
   void anOperationHeaderMayBeText() {
     exchange.getMessage().setHeader(CamlistoreConstants.OPERATION, "remove");
 
@@ -53,6 +74,8 @@ class CamlistoreConfigurationOptionsProxyTest {
     assertThatThrownBy(() -> proxy.operation(exchange))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(CamlistoreConstants.OPERATION)
-        .hasMessageContaining("put, get, exists, stat, enumerate, remove");
+        .hasMessageContaining(
+            "put, get, exists, stat, enumerate, remove, describe, query, claims,"
+                + " createPermanode, setAttribute, addAttribute, delAttribute, deletePermanode");
   }
 }
