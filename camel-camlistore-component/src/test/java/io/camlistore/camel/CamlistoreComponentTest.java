@@ -82,6 +82,8 @@ class CamlistoreComponentTest {
             "serverUrl",
             "connection",
             "hashFunction",
+            "storeAsFile",
+            "permanode",
             "limit",
             "includeBody",
             "startAfter",
@@ -108,7 +110,8 @@ class CamlistoreComponentTest {
     assertThat(json.at("/componentProperties/serverUrl").isObject()).isTrue();
     assertThat(properties.at("/operation/enum").toString())
         .isEqualTo(
-            "[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"describe\","
+            "[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
+                + "\"getFile\",\"describe\","
                 + "\"query\",\"claims\",\"createPermanode\",\"setAttribute\",\"addAttribute\","
                 + "\"delAttribute\",\"deletePermanode\"]");
     assertThat(names(json.get("headers")))
@@ -124,7 +127,10 @@ class CamlistoreComponentTest {
             CamlistoreConstants.ATTRIBUTE,
             CamlistoreConstants.ATTRIBUTE_VALUE,
             CamlistoreConstants.QUERY_LIMIT,
-            CamlistoreConstants.CONTINUE_TOKEN);
+            CamlistoreConstants.CONTINUE_TOKEN,
+            CamlistoreConstants.FILE_NAME,
+            CamlistoreConstants.PERMANODE,
+            CamlistoreConstants.PERMANODE_REF);
   }
 
   @Test
@@ -184,7 +190,8 @@ class CamlistoreComponentTest {
         .isInstanceOf(ResolveEndpointFailedException.class)
         .rootCause()
         .hasMessageContaining("unknown camlistore operation 'frobnicate'")
-        .hasMessageContaining("put, get, exists, stat, enumerate, remove, describe, query, claims");
+        .hasMessageContaining(
+            "put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims");
   }
 
   @Test

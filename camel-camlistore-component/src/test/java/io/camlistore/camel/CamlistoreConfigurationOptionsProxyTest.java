@@ -20,8 +20,12 @@ class CamlistoreConfigurationOptionsProxyTest {
     configuration.setOperation(CamlistoreOperation.stat);
     configuration.setHashFunction("sha256");
     configuration.setLimit(7);
+    configuration.setPermanode(true);
+    configuration.setStoreAsFile(true);
 
     assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.stat);
+    assertThat(proxy.permanode(exchange)).isTrue();
+    assertThat(proxy.storeAsFile()).isTrue();
     assertThat(proxy.hashFunction(exchange)).isEqualTo("sha256");
     assertThat(proxy.limit(exchange)).isEqualTo(7);
     assertThat(proxy.after(exchange)).isNull();
@@ -36,11 +40,13 @@ class CamlistoreConfigurationOptionsProxyTest {
     exchange.getMessage().setHeader(CamlistoreConstants.HASH_FUNCTION, "sha1");
     exchange.getMessage().setHeader(CamlistoreConstants.LIMIT, "12");
     exchange.getMessage().setHeader(CamlistoreConstants.AFTER, "sha224-f");
+    exchange.getMessage().setHeader(CamlistoreConstants.PERMANODE, "true");
 
     assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.put);
     assertThat(proxy.hashFunction(exchange)).isEqualTo("sha1");
     assertThat(proxy.limit(exchange)).isEqualTo(12);
     assertThat(proxy.after(exchange)).isEqualTo("sha224-f");
+    assertThat(proxy.permanode(exchange)).isTrue();
   }
 
   @Test
@@ -75,7 +81,7 @@ class CamlistoreConfigurationOptionsProxyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(CamlistoreConstants.OPERATION)
         .hasMessageContaining(
-            "put, get, exists, stat, enumerate, remove, describe, query, claims,"
+            "put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims,"
                 + " createPermanode, setAttribute, addAttribute, delAttribute, deletePermanode");
   }
 }
