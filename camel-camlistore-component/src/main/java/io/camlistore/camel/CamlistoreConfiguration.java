@@ -87,6 +87,24 @@ public class CamlistoreConfiguration implements Cloneable {
 
   @UriParam(
       label = "producer",
+      defaultValue = "false",
+      description =
+          "Whether put stores every file or stream body (File, Path, GenericFile, InputStream) as a"
+              + " Perkeep file (chunks and a file schema, streamed, any size) instead of one blob."
+              + " Without it put stores such a body as a file only when it is over 16 MiB.")
+  private boolean storeAsFile;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = "false",
+      description =
+          "Whether putFile (and put, when it stores a file) also creates a permanode for each"
+              + " file, with camliContent and title claims, as pk-put file -permanode does. Needs a"
+              + " signer: the server's sign helper, or secretKeyring and keyId.")
+  private boolean permanode;
+
+  @UriParam(
+      label = "producer",
       defaultValue = "100",
       description = "The most blobs the enumerate producer returns per message, 1 to 10000.")
   private int limit = DEFAULT_PAGE_SIZE;
@@ -275,6 +293,34 @@ public class CamlistoreConfiguration implements Cloneable {
    */
   public void setHashFunction(String hashFunction) {
     this.hashFunction = hashFunction;
+  }
+
+  /** {@return whether put stores file and stream bodies as files} */
+  public boolean isStoreAsFile() {
+    return storeAsFile;
+  }
+
+  /**
+   * Sets whether put stores file and stream bodies as files.
+   *
+   * @param storeAsFile true to store every file or stream body as a file schema
+   */
+  public void setStoreAsFile(boolean storeAsFile) {
+    this.storeAsFile = storeAsFile;
+  }
+
+  /** {@return whether a permanode is created for each stored file} */
+  public boolean isPermanode() {
+    return permanode;
+  }
+
+  /**
+   * Sets whether a permanode is created for each stored file.
+   *
+   * @param permanode true to create one, titled with the file name
+   */
+  public void setPermanode(boolean permanode) {
+    this.permanode = permanode;
   }
 
   /** {@return the enumerate producer's page size} */

@@ -50,6 +50,17 @@ final class CamlistoreConfigurationOptionsProxy {
         exchange, CamlistoreConstants.HASH_FUNCTION, String.class, configuration::getHashFunction);
   }
 
+  /** {@return whether a stored file gets a permanode} */
+  boolean permanode(Exchange exchange) {
+    return option(
+        exchange, CamlistoreConstants.PERMANODE, Boolean.class, configuration::isPermanode);
+  }
+
+  /** {@return whether put stores every file or stream body as a file} */
+  boolean storeAsFile() {
+    return configuration.isStoreAsFile();
+  }
+
   /** {@return the enumerate page size} */
   int limit(Exchange exchange) {
     return option(exchange, CamlistoreConstants.LIMIT, Integer.class, configuration::getLimit);

@@ -9,7 +9,7 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "The operation to perform for this message, overriding the one in the endpoint URI:"
-              + " put, get, exists, stat, enumerate, remove, describe, query, claims,"
+              + " put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims,"
               + " createPermanode, setAttribute, addAttribute, delAttribute or deletePermanode.",
       javaType = "io.camlistore.camel.CamlistoreOperation or String")
   public static final String OPERATION = "CamelCamlistoreOperation";
@@ -17,11 +17,12 @@ public final class CamlistoreConstants {
   /** The blobref a message is about. */
   @Metadata(
       description =
-          "The blobref. Input of get, exists, stat, remove, describe, claims and deletePermanode"
+          "The blobref. Input of get, exists, stat, remove, getFile, describe, claims and deletePermanode"
               + " (a String or BlobRef, else the body; stat and remove also take a collection, or a"
               + " comma-separated String), and the permanode of setAttribute, addAttribute and"
               + " delAttribute (header only). Output of put: the stored blob's ref, or a List of"
-              + " refs for a batch; of createPermanode: the new permanode. On the consumer: the"
+              + " refs for a batch, or the file schema's ref when put stored a file; of putFile: the"
+              + " file schema's ref; of createPermanode: the new permanode. On the consumer: the"
               + " delivered blob.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
@@ -30,7 +31,8 @@ public final class CamlistoreConstants {
   @Metadata(
       description =
           "The blob's size in bytes: set by put (a List of sizes for a batch), get and exists"
-              + " (when the blob exists), and by the consumer.",
+              + " (when the blob exists), and by the consumer. For putFile, getFile and put storing a"
+              + " file: the file content's size.",
       javaType = "Long")
   public static final String BLOB_SIZE = "CamelCamlistoreBlobSize";
 
@@ -74,7 +76,8 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "Set by describe: the blob's schema type (camliType) such as permanode, claim, file,"
-              + " directory, static-set or bytes. Removed when the blob is plain data.",
+              + " directory, static-set or bytes. Removed when the blob is plain data. Set to file"
+              + " by putFile and by put when it stored a file, removed when put stored a blob.",
       javaType = "String")
   public static final String CAMLI_TYPE = "CamelCamlistoreCamliType";
 
@@ -116,6 +119,36 @@ public final class CamlistoreConstants {
               + " the last one; so a loop sends the same message again until the header is gone.",
       javaType = "String")
   public static final String CONTINUE_TOKEN = "CamelCamlistoreContinueToken";
+
+  /** The name of a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The file name putFile (and put, when it stores a file) records; without it the last"
+              + " segment of CamelFileName, else the local file's name, is used. Set by putFile,"
+              + " by put when it stored a file, and by getFile (removed when the stored file has no"
+              + " name).",
+      javaType = "String")
+  public static final String FILE_NAME = "CamelCamlistoreFileName";
+
+  /** Whether a permanode is created for a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Whether putFile (and put, when it stores a file) also creates a permanode for the file,"
+              + " with camliContent and title claims, overriding the permanode option. Needs a"
+              + " signer.",
+      javaType = "Boolean")
+  public static final String PERMANODE = "CamelCamlistorePermanode";
+
+  /** The permanode created for a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by putFile (and put, when it stores a file) when a permanode was created for the"
+              + " file: the permanode's ref. Removed otherwise.",
+      javaType = "io.camlistore.client.BlobRef")
+  public static final String PERMANODE_REF = "CamelCamlistorePermanodeRef";
 
   private CamlistoreConstants() {}
 }

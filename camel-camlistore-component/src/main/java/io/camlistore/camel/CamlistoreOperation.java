@@ -21,6 +21,10 @@ public enum CamlistoreOperation {
   enumerate,
   /** Removes blobs, where the server allows it. */
   remove,
+  /** Stores the body as a file of any size (chunks and a file schema), streaming it. */
+  putFile,
+  /** Opens a stored file's content as a stream. */
+  getFile,
   /** Describes a blob from the server's index: its type, size, and a permanode's attributes. */
   describe,
   /** Runs a search query (an expression or a {@code SearchQuery}) and answers one page. */

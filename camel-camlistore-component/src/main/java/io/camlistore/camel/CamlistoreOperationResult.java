@@ -92,6 +92,18 @@ final class CamlistoreOperationResult {
       return this;
     }
 
+    /** Sets {@link CamlistoreConstants#FILE_NAME}, or removes it when null. */
+    Headers fileName(@Nullable String name) {
+      values.put(CamlistoreConstants.FILE_NAME, name);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#PERMANODE_REF}, or removes it when null. */
+    Headers permanodeRef(@Nullable Object ref) {
+      values.put(CamlistoreConstants.PERMANODE_REF, ref);
+      return this;
+    }
+
     /** Sets {@link CamlistoreConstants#CONTINUE_TOKEN}, or removes it when null. */
     Headers continueToken(@Nullable String token) {
       values.put(CamlistoreConstants.CONTINUE_TOKEN, token);

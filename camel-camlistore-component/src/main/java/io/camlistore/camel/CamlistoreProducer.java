@@ -13,11 +13,14 @@ final class CamlistoreProducer extends DefaultProducer {
   private final BlobOperations blobOperations;
   private final SearchOperations searchOperations;
   private final PermanodeOperations permanodeOperations;
+  private final FileOperations fileOperations;
 
   CamlistoreProducer(CamlistoreEndpoint endpoint) {
     super(endpoint);
     this.options = new CamlistoreConfigurationOptionsProxy(endpoint.getConfiguration());
-    this.blobOperations = new BlobOperations(() -> endpoint.connection().blobs(), options);
+    this.fileOperations = new FileOperations(() -> endpoint.connection().files(), options);
+    this.blobOperations =
+        new BlobOperations(() -> endpoint.connection().blobs(), fileOperations, options);
     this.searchOperations = new SearchOperations(() -> endpoint.connection().searcher(), options);
     this.permanodeOperations = new PermanodeOperations(() -> endpoint.connection().permanodes());
   }
@@ -29,6 +32,8 @@ final class CamlistoreProducer extends DefaultProducer {
         switch (operation) {
           case put -> blobOperations.put(exchange);
           case get -> blobOperations.get(exchange);
+          case putFile -> fileOperations.putFile(exchange);
+          case getFile -> fileOperations.getFile(exchange);
           case exists -> blobOperations.exists(exchange);
           case stat -> blobOperations.stat(exchange);
           case enumerate -> blobOperations.enumerate(exchange);

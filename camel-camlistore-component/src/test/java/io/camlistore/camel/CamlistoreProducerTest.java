@@ -191,13 +191,13 @@ class CamlistoreProducerTest extends CamelTestSupport {
   }
 
   @Test
-  void putRefusesABodyOver16MibBeforeSendingAnything() {
+  void putOfBytesOver16MibStoresAFileSoItNeedsAFileNameBeforeSendingAnything() {
     Exchange out = send("direct:put", new byte[Blob.MAX_SIZE + 1], Map.of());
 
     assertThat(out.getException())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("16777217 bytes")
-        .hasMessageContaining("16 MiB");
+        .hasMessageContaining("needs a file name")
+        .hasMessageContaining(CamlistoreConstants.FILE_NAME);
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
