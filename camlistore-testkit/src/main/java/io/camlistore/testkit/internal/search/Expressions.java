@@ -184,7 +184,7 @@ final class Expressions {
           case ERROR -> throw error(token.value(), token);
           case EOF -> throw error("Expected an atom", token);
           case CLOSE -> throw error("No matching opening parenthesis", token);
-          case LITERAL, QUOTED_LITERAL, PREDICATE, COLON, ARG -> atom();
+          case LITERAL, QUOTED_LITERAL, PREDICATE -> atom();
           case OPEN -> group();
           default -> null;
         };
@@ -192,17 +192,15 @@ final class Expressions {
   }
 
   private Query.Constraint atom() throws SearchException {
-    Token first = peek();
-    String predicate = "";
-    switch (first.type()) {
-      case LITERAL -> throw error("No support for literals yet", first);
-      case QUOTED_LITERAL -> throw error("No support for quoted literals yet", first);
-      case COLON -> throw error("Predicates do not start with a colon", first);
-      case PREDICATE -> predicate = take().value();
-      default -> {
-        // An argument without a predicate.
-      }
+    Token first = take();
+    if (first.type() == Type.LITERAL) {
+      throw error("No support for literals yet", first);
     }
+    if (first.type() == Type.QUOTED_LITERAL) {
+      throw error("No support for quoted literals yet", first);
+    }
+    // The lexer starts an operand's atom with a predicate token (possibly empty, for ":x").
+    String predicate = first.value();
     List<String> args = new ArrayList<>();
     while (true) {
       Token token = peek();
