@@ -7,7 +7,9 @@ import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.FileMetadata;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +74,12 @@ public final class Benchmarks {
       if (wants(scenarios, "get-large")) {
         bench.getLargeBlobs(8);
       }
+      if (wants(scenarios, "file")) {
+        bench.file(200);
+      }
+      if (wants(scenarios, "file-1g")) {
+        bench.file(1024);
+      }
       if (wants(scenarios, "enumerate")) {
         bench.enumerate(100_000);
       }
@@ -131,6 +139,35 @@ public final class Benchmarks {
     record(
         "getStream " + count + " x 16 MiB",
         String.format(Locale.ROOT, "%.0f MiB/s", count * 16 / seconds),
+        seconds);
+  }
+
+  private void file(int mebibytes) throws IOException {
+    long length = mebibytes * 1024L * 1024L;
+    HeapPeak.reset();
+    long start = System.nanoTime();
+    BlobRef ref;
+    try (InputStream in = new RandomStream(length, random.nextLong())) {
+      ref = conn.files().putFile(in, "random-" + mebibytes + "m.bin", FileMetadata.empty());
+    }
+    double seconds = elapsed(start);
+    record(
+        "putFile " + mebibytes + " MiB random",
+        String.format(Locale.ROOT, "%.1f MiB/s", mebibytes / seconds),
+        seconds);
+    HeapPeak.reset();
+    start = System.nanoTime();
+    long read;
+    try (InputStream in = conn.files().getFile(ref)) {
+      read = in.transferTo(OutputStream.nullOutputStream());
+    }
+    seconds = elapsed(start);
+    if (read != length) {
+      throw new IllegalStateException("read back " + read + " bytes of " + length);
+    }
+    record(
+        "getFile " + mebibytes + " MiB",
+        String.format(Locale.ROOT, "%.1f MiB/s", mebibytes / seconds),
         seconds);
   }
 

@@ -1,29 +1,43 @@
 package io.camlistore.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Peak heap use between {@link #reset()} and {@link #peakMiB()}, summed over the heap pools. */
+/**
+ * Peak heap in use between {@link #reset()} and {@link #peakMiB()}, sampled every millisecond by a
+ * daemon thread (a sum of per-pool peaks would overstate it: pools peak at different times).
+ */
 final class HeapPeak {
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final AtomicLong PEAK = new AtomicLong();
+
+  static {
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (true) {
+                PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
   private HeapPeak() {}
 
   static void reset() {
     System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
+    PEAK.set(MEMORY.getHeapMemoryUsage().getUsed());
   }
 
   static double peakMiB() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024.0 * 1024.0);
+    return PEAK.get() / (1024.0 * 1024.0);
   }
 }

@@ -21,6 +21,14 @@ class EmbeddedCamlistoreServerIT {
   @TempDir Path temp;
 
   @Test
+  void turnsOnTcpNoDelaySoResponsesAreNotHeldBackByNagle() {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      assertThat(Http.get(server, "/nope").statusCode()).isEqualTo(404);
+      assertThat(System.getProperty(EmbeddedCamlistoreServer.NO_DELAY_PROPERTY)).isEqualTo("true");
+    }
+  }
+
+  @Test
   void restartKeepsBlobsAndPortButIssuesANewToken() {
     EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start();
     try {

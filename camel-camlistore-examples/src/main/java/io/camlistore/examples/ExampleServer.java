@@ -1,0 +1,85 @@
+package io.camlistore.examples;
+
+import io.camlistore.client.Auth;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
+import io.camlistore.client.Connection;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server an example talks to: the one named by {@code camlistore.url} (with the credentials of
+ * {@code camlistore.auth}, as {@code userpass:USER:PASS} or {@code token:TOKEN}), or else an
+ * embedded server storing its blobs under {@code camlistore.storage}, so the examples run with no
+ * Perkeep installed and a second run finds the first run's blobs.
+ *
+ * <p>Closing it closes the connection and stops the embedded server, if one was started.
+ */
+public final class ExampleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+
+  private final Connection connection;
+  private final @Nullable EmbeddedCamlistoreServer embedded;
+
+  private ExampleServer(Connection connection, @Nullable EmbeddedCamlistoreServer embedded) {
+    this.connection = connection;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Connects to the configured server, or starts an embedded one.
+   *
+   * @param config the settings {@code camlistore.url}, {@code camlistore.auth} and {@code
+   *     camlistore.storage}
+   * @return the open server
+   * @throws IllegalArgumentException if the auth setting is malformed
+   * @throws io.camlistore.client.CamlistoreException if the server cannot be reached
+   */
+  public static ExampleServer open(ExampleConfig config) {
+    String url = config.find("camlistore.url");
+    if (url != null) {
+      String auth = config.find("camlistore.auth");
+      Connection connection =
+          Camlistore.connect(
+              url,
+              ConnectOptions.builder().auth(auth == null ? Auth.none() : Auth.parse(auth)).build());
+      LOG.info("Using the Camlistore server at {}", url);
+      return new ExampleServer(connection, null);
+    }
+    Path storage = Path.of(config.get("camlistore.storage")).toAbsolutePath();
+    EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().storageDirectory(storage).noAuth().start();
+    try {
+      Connection connection = Camlistore.connect(server.url());
+      LOG.info(
+          "No camlistore.url given: started an embedded Camlistore server at {} (blobs in {})",
+          server.url(),
+          storage);
+      return new ExampleServer(connection, server);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** {@return the open connection; the component uses it when it is bound in the registry} */
+  public Connection connection() {
+    return connection;
+  }
+
+  /** {@return whether this is an embedded server the example started} */
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.camlistore.examples;
+
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores every file of a folder in Camlistore, then prints a summary and exits; or, with {@code
+ * -Dingest.watch=true}, keeps watching the folder until stopped.
+ *
+ * <p>Settings (see {@code application.properties}; each can be given as {@code -Dname=value}):
+ * {@code ingest.input} the folder; {@code ingest.dsl} {@code yaml} (the route in {@code
+ * routes/ingest.camel.yaml}) or {@code java} ({@link IngestRoute}); {@code ingest.noop} {@code
+ * true} to leave the files in place, {@code false} to move each to {@code .done}; {@code
+ * ingest.watch}; {@code ingest.progress-interval}; and the server settings of {@link
+ * ExampleServer}.
+ */
+public final class IngestExample {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestExample.class);
+
+  /** The YAML route, on the classpath. */
+  static final String YAML_ROUTES = "classpath:routes/ingest.camel.yaml";
+
+  private IngestExample() {}
+
+  /**
+   * Runs the example with the settings from {@code application.properties} and {@code -D}.
+   *
+   * @param args ignored
+   * @throws Exception if Camel fails to start or run
+   */
+  public static void main(String[] args) throws Exception {
+    run(ExampleConfig.load(Map.of()));
+  }
+
+  /**
+   * Runs the example until the folder is ingested or, watching, until the JVM is stopped.
+   *
+   * @param config the settings
+   * @return what was ingested
+   * @throws IllegalArgumentException if a setting is invalid
+   * @throws Exception if Camel fails to start or run
+   */
+  public static IngestSummary run(ExampleConfig config) throws Exception {
+    boolean watch = config.flag("ingest.watch");
+    String dsl = config.get("ingest.dsl");
+    if (!dsl.equals("yaml") && !dsl.equals("java")) {
+      throw new IllegalArgumentException("ingest.dsl must be yaml or java, got '" + dsl + "'");
+    }
+    IngestSummary summary = new IngestSummary(config.duration("ingest.progress-interval"));
+    try (ExampleServer server = ExampleServer.open(config)) {
+      Main main = Examples.camelMain(config, server);
+      main.bind("ingestSummary", summary);
+      main.bind(
+          "ingestRun",
+          new RunControl(
+              watch,
+              () -> {
+                summary.log();
+                main.completed();
+              }));
+      if (dsl.equals("yaml")) {
+        main.configure().withRoutesIncludePattern(YAML_ROUTES);
+      } else {
+        main.configure().addRoutesBuilder(new IngestRoute());
+      }
+      LOG.info(
+          "{} {} with the {} route{}",
+          watch ? "Watching" : "Ingesting",
+          config.get("ingest.input"),
+          dsl.equals("yaml") ? "YAML" : "Java",
+          watch ? "; stop with Ctrl+C" : "");
+      main.run();
+    }
+    summary.log();
+    return summary;
+  }
+}

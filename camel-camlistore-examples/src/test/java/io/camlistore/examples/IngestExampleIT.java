@@ -1,0 +1,155 @@
+package io.camlistore.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camlistore.client.BlobRef;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The ingestion example end to end, as {@code exec:java} runs it: camel-main with the YAML or the
+ * Java route, against the embedded server (or a given one), stopping by itself once the folder is
+ * stored.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class IngestExampleIT {
+  @TempDir Path temp;
+  private Path input;
+  private Path storage;
+
+  @BeforeEach
+  void copySamples() throws IOException {
+    input = Files.createDirectories(temp.resolve("input"));
+    storage = temp.resolve("blobs");
+    Samples.copyTo(input);
+  }
+
+  private Map<String, String> settings(String... keyValues) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("ingest.input", input.toString());
+    settings.put("camlistore.storage", storage.toString());
+    settings.put("ingest.poll-delay", "100");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      settings.put(keyValues[i], keyValues[i + 1]);
+    }
+    return settings;
+  }
+
+  private IngestSummary ingest(String... keyValues) throws Exception {
+    return IngestExample.run(ExampleConfig.load(settings(keyValues)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void storesEverySampleFileThenStopsAndSummarises(String dsl) throws Exception {
+    IngestSummary summary = ingest("ingest.dsl", dsl);
+
+    assertThat(summary.files()).isEqualTo(Samples.FILES);
+    assertThat(summary.bytes()).isEqualTo(Samples.BYTES);
+    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
+    assertThat(summary.alreadyPresent()).isEqualTo(1);
+    assertThat(summary.failures()).isZero();
+    assertThat(summary.summary())
+        .startsWith(
+            "Summary: 6 files, 597 bytes: 5 blobs written, 1 already present, 0 failed, in ");
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().storageDirectory(storage).start()) {
+      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
+      for (Path file : Samples.files()) {
+        byte[] content = Samples.read(file);
+        assertThat(server.blob(BlobRef.compute("sha224", content))).hasValue(content);
+      }
+    }
+    assertThat(input.resolve("hello.txt")).exists();
+  }
+
+  @Test
+  void aSecondRunFindsEveryBlobAlreadyStored() throws Exception {
+    ingest();
+
+    IngestSummary second = ingest("ingest.dsl", "java");
+
+    assertThat(second.files()).isEqualTo(Samples.FILES);
+    assertThat(second.blobsWritten()).isZero();
+    assertThat(second.alreadyPresent()).isEqualTo(Samples.FILES);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void movesEachStoredFileToDoneWhenNoopIsOff(String dsl) throws Exception {
+    IngestSummary summary = ingest("ingest.dsl", dsl, "ingest.noop", "false");
+
+    assertThat(summary.files()).isEqualTo(Samples.FILES);
+    assertThat(input.resolve("hello.txt")).doesNotExist();
+    assertThat(input.resolve(".done/hello.txt")).hasContent("Hello, Camlistore!");
+    assertThat(input.resolve(".done/data/cities.csv")).exists();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void countsAFileTooLargeForOneBlobAsFailedAndStoresTheOthers(String dsl) throws Exception {
+    Path big = input.resolve("big.bin");
+    try (OutputStream out = Files.newOutputStream(big)) {
+      out.write(new byte[16 * 1024 * 1024 + 1]);
+    }
+
+    IngestSummary summary = ingest("ingest.dsl", dsl);
+
+    assertThat(summary.failures()).isEqualTo(1);
+    assertThat(summary.files()).isEqualTo(Samples.FILES);
+    assertThat(summary.summary()).contains("1 failed");
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().storageDirectory(storage).start()) {
+      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
+    }
+  }
+
+  @Test
+  void storesIntoTheServerGivenByUrlWithItsCredentials() throws Exception {
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().basicAuth("alice", "secret").start()) {
+      IngestSummary summary =
+          ingest("camlistore.url", server.url(), "camlistore.auth", "userpass:alice:secret");
+
+      assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
+      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
+      assertThat(server.requests())
+          .filteredOn(request -> request.isBlobAction("POST", "upload"))
+          .isNotEmpty()
+          .allSatisfy(request -> assertThat(request.header("Authorization")).startsWith("Basic "));
+    }
+    assertThat(storage).doesNotExist();
+  }
+
+  @Test
+  void anEmptyFolderStopsAtOnceWithAnEmptySummary() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+
+    IngestSummary summary = ingest("ingest.input", empty.toString());
+
+    assertThat(summary.files()).isZero();
+    assertThat(summary.summary())
+        .isEqualTo(
+            "Summary: 0 files, 0 bytes: 0 blobs written, 0 already present, 0 failed, in 0.0 s");
+  }
+
+  @Test
+  void rejectsAnUnknownRouteLanguage() {
+    assertThatThrownBy(() -> ingest("ingest.dsl", "xml"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ingest.dsl must be yaml or java, got 'xml'");
+  }
+}

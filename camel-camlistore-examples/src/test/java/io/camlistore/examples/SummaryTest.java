@@ -1,0 +1,75 @@
+package io.camlistore.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link IngestSummary} and {@link ExportSummary}: what they count and how they report it. */
+class SummaryTest {
+  private final AtomicLong now = new AtomicLong(10_000);
+  private final List<String> lines = new ArrayList<>();
+  private final CamelContext context = new DefaultCamelContext();
+
+  @AfterEach
+  void stopContext() {
+    context.stop();
+  }
+
+  @Test
+  void ingestCountsWrittenPresentAndFailedFiles() {
+    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
+
+    summary.stored(9_000, 100, false);
+    summary.stored(9_500, 50, true);
+    summary.stored(9_800, 7, null);
+    Exchange failed = new DefaultExchange(context);
+    failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
+    summary.failed(failed);
+    summary.log();
+    summary.log();
+
+    assertThat(summary.files()).isEqualTo(3);
+    assertThat(summary.bytes()).isEqualTo(157);
+    assertThat(summary.blobsWritten()).isEqualTo(2);
+    assertThat(summary.alreadyPresent()).isEqualTo(1);
+    assertThat(summary.failures()).isEqualTo(1);
+    assertThat(lines)
+        .containsExactly(
+            "Summary: 3 files, 157 bytes: 2 blobs written, 1 already present, 1 failed, in 1.0 s");
+  }
+
+  @Test
+  void ingestTakesThePickUpTimeFromTheExchange() {
+    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
+    Exchange exchange = new DefaultExchange(context);
+    now.set(exchange.getClock().getCreated() + 2_000);
+
+    summary.stored(exchange, 10, false);
+
+    assertThat(summary.summary()).endsWith("in 2.0 s");
+  }
+
+  @Test
+  void exportCountsBlobsAndBytes() {
+    ExportSummary summary = new ExportSummary(Duration.ofMinutes(1), now::get, lines::add);
+    Exchange exchange = new DefaultExchange(context);
+    now.set(exchange.getClock().getCreated() + 500);
+
+    summary.written(exchange, 2048);
+    summary.written(exchange, 2048);
+    summary.log();
+
+    assertThat(summary.blobs()).isEqualTo(2);
+    assertThat(summary.bytes()).isEqualTo(4096);
+    assertThat(lines).containsExactly("Summary: 2 blobs, 4.0 KiB (4096 bytes) exported, in 0.5 s");
+  }
+}

@@ -1,0 +1,353 @@
+package io.camlistore.camel.springboot;
+
+import java.time.Duration;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code camel.component.camlistore.*} properties: one per option of the {@code camlistore}
+ * component, in Spring's relaxed form ({@code server-url}, {@code connect-timeout=5s}).
+ *
+ * <p>Only the properties that are set are applied; the others leave the component's defaults.
+ * {@code camel.component.camlistore.enabled=false} turns the auto-configuration off.
+ */
+@ConfigurationProperties(prefix = CamlistoreComponentConfiguration.PREFIX)
+public class CamlistoreComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+  /** The prefix of the properties. */
+  public static final String PREFIX = "camel.component.camlistore";
+
+  /** The server's URL, such as http://localhost:3179/. Not needed when a connection is given. */
+  private @Nullable String serverUrl;
+
+  /** User name for HTTP Basic authentication (the server's userpass). */
+  private @Nullable String username;
+
+  /** Password for HTTP Basic authentication; needs username. */
+  private @Nullable String password;
+
+  /** A server auth token, sent as 'Authorization: Token ...'; instead of username. */
+  private @Nullable String authToken;
+
+  /**
+   * An open client connection to use instead of connecting to server-url: the name of an
+   * io.camlistore.client.Connection bean, as #bean:name or name. A single Connection bean is used
+   * without naming it. The component does not close it.
+   */
+  private @Nullable String connection;
+
+  /**
+   * The options shared by every camlistore endpoint, as one
+   * io.camlistore.camel.CamlistoreConfiguration bean: its name, as #bean:name or name.
+   */
+  private @Nullable String configuration;
+
+  /** How long to wait for a TCP connection to the server (default 10s). */
+  private @Nullable Duration connectTimeout;
+
+  /** How long to wait for data from the server (default 60s). */
+  private @Nullable Duration readTimeout;
+
+  /** The hash function put names blobs with: sha224 (default), sha256 or sha1. */
+  private @Nullable String hashFunction;
+
+  /** The most blobs the enumerate producer returns per message, 1 to 10000 (default 100). */
+  private @Nullable Integer limit;
+
+  /**
+   * Whether the consumer delivers each blob's content as a stream body, closed when the exchange
+   * completes (default true); false delivers only the ref and size headers.
+   */
+  private @Nullable Boolean includeBody;
+
+  /**
+   * The consumer starts with the blobs whose refs sort after this text (exclusive), when no cursor
+   * was saved yet.
+   */
+  private @Nullable String startAfter;
+
+  /**
+   * A file where the consumer saves its cursor, so a restarted route resumes there. Without it the
+   * cursor lives in memory only.
+   */
+  private @Nullable String cursorFile;
+
+  /**
+   * Whether consumer errors (such as a failed poll) go to the route's error handler instead of
+   * being logged (default false).
+   */
+  private @Nullable Boolean bridgeErrorHandler;
+
+  /** Whether producers start on their first message instead of with the route (default false). */
+  private @Nullable Boolean lazyStartProducer;
+
+  /**
+   * Whether options marked autowired (the connection) are taken from the single bean of their type
+   * (default true).
+   */
+  private @Nullable Boolean autowiredEnabled;
+
+  /** Whether the consumers' health checks are enabled (default true). */
+  private @Nullable Boolean healthCheckConsumerEnabled;
+
+  /**
+   * Whether the producers' health checks are enabled (default true; Camel runs producer checks only
+   * with camel.health.producers-enabled=true).
+   */
+  private @Nullable Boolean healthCheckProducerEnabled;
+
+  /** Creates the properties, all unset. */
+  public CamlistoreComponentConfiguration() {}
+
+  /** {@return the serverUrl option, or null to leave the component's default} */
+  public @Nullable String getServerUrl() {
+    return serverUrl;
+  }
+
+  /**
+   * Sets the serverUrl option.
+   *
+   * @param serverUrl the value; see the property's description
+   */
+  public void setServerUrl(@Nullable String serverUrl) {
+    this.serverUrl = serverUrl;
+  }
+
+  /** {@return the username option, or null to leave the component's default} */
+  public @Nullable String getUsername() {
+    return username;
+  }
+
+  /**
+   * Sets the username option.
+   *
+   * @param username the value; see the property's description
+   */
+  public void setUsername(@Nullable String username) {
+    this.username = username;
+  }
+
+  /** {@return the password option, or null to leave the component's default} */
+  public @Nullable String getPassword() {
+    return password;
+  }
+
+  /**
+   * Sets the password option.
+   *
+   * @param password the value; see the property's description
+   */
+  public void setPassword(@Nullable String password) {
+    this.password = password;
+  }
+
+  /** {@return the authToken option, or null to leave the component's default} */
+  public @Nullable String getAuthToken() {
+    return authToken;
+  }
+
+  /**
+   * Sets the authToken option.
+   *
+   * @param authToken the value; see the property's description
+   */
+  public void setAuthToken(@Nullable String authToken) {
+    this.authToken = authToken;
+  }
+
+  /** {@return the connection option, or null to leave the component's default} */
+  public @Nullable String getConnection() {
+    return connection;
+  }
+
+  /**
+   * Sets the connection option.
+   *
+   * @param connection the value; see the property's description
+   */
+  public void setConnection(@Nullable String connection) {
+    this.connection = connection;
+  }
+
+  /** {@return the configuration option, or null to leave the component's default} */
+  public @Nullable String getConfiguration() {
+    return configuration;
+  }
+
+  /**
+   * Sets the configuration option.
+   *
+   * @param configuration the value; see the property's description
+   */
+  public void setConfiguration(@Nullable String configuration) {
+    this.configuration = configuration;
+  }
+
+  /** {@return the connectTimeout option, or null to leave the component's default} */
+  public @Nullable Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Sets the connectTimeout option.
+   *
+   * @param connectTimeout the value; see the property's description
+   */
+  public void setConnectTimeout(@Nullable Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  /** {@return the readTimeout option, or null to leave the component's default} */
+  public @Nullable Duration getReadTimeout() {
+    return readTimeout;
+  }
+
+  /**
+   * Sets the readTimeout option.
+   *
+   * @param readTimeout the value; see the property's description
+   */
+  public void setReadTimeout(@Nullable Duration readTimeout) {
+    this.readTimeout = readTimeout;
+  }
+
+  /** {@return the hashFunction option, or null to leave the component's default} */
+  public @Nullable String getHashFunction() {
+    return hashFunction;
+  }
+
+  /**
+   * Sets the hashFunction option.
+   *
+   * @param hashFunction the value; see the property's description
+   */
+  public void setHashFunction(@Nullable String hashFunction) {
+    this.hashFunction = hashFunction;
+  }
+
+  /** {@return the limit option, or null to leave the component's default} */
+  public @Nullable Integer getLimit() {
+    return limit;
+  }
+
+  /**
+   * Sets the limit option.
+   *
+   * @param limit the value; see the property's description
+   */
+  public void setLimit(@Nullable Integer limit) {
+    this.limit = limit;
+  }
+
+  /** {@return the includeBody option, or null to leave the component's default} */
+  public @Nullable Boolean getIncludeBody() {
+    return includeBody;
+  }
+
+  /**
+   * Sets the includeBody option.
+   *
+   * @param includeBody the value; see the property's description
+   */
+  public void setIncludeBody(@Nullable Boolean includeBody) {
+    this.includeBody = includeBody;
+  }
+
+  /** {@return the startAfter option, or null to leave the component's default} */
+  public @Nullable String getStartAfter() {
+    return startAfter;
+  }
+
+  /**
+   * Sets the startAfter option.
+   *
+   * @param startAfter the value; see the property's description
+   */
+  public void setStartAfter(@Nullable String startAfter) {
+    this.startAfter = startAfter;
+  }
+
+  /** {@return the cursorFile option, or null to leave the component's default} */
+  public @Nullable String getCursorFile() {
+    return cursorFile;
+  }
+
+  /**
+   * Sets the cursorFile option.
+   *
+   * @param cursorFile the value; see the property's description
+   */
+  public void setCursorFile(@Nullable String cursorFile) {
+    this.cursorFile = cursorFile;
+  }
+
+  /** {@return the bridgeErrorHandler option, or null to leave the component's default} */
+  public @Nullable Boolean getBridgeErrorHandler() {
+    return bridgeErrorHandler;
+  }
+
+  /**
+   * Sets the bridgeErrorHandler option.
+   *
+   * @param bridgeErrorHandler the value; see the property's description
+   */
+  public void setBridgeErrorHandler(@Nullable Boolean bridgeErrorHandler) {
+    this.bridgeErrorHandler = bridgeErrorHandler;
+  }
+
+  /** {@return the lazyStartProducer option, or null to leave the component's default} */
+  public @Nullable Boolean getLazyStartProducer() {
+    return lazyStartProducer;
+  }
+
+  /**
+   * Sets the lazyStartProducer option.
+   *
+   * @param lazyStartProducer the value; see the property's description
+   */
+  public void setLazyStartProducer(@Nullable Boolean lazyStartProducer) {
+    this.lazyStartProducer = lazyStartProducer;
+  }
+
+  /** {@return the autowiredEnabled option, or null to leave the component's default} */
+  public @Nullable Boolean getAutowiredEnabled() {
+    return autowiredEnabled;
+  }
+
+  /**
+   * Sets the autowiredEnabled option.
+   *
+   * @param autowiredEnabled the value; see the property's description
+   */
+  public void setAutowiredEnabled(@Nullable Boolean autowiredEnabled) {
+    this.autowiredEnabled = autowiredEnabled;
+  }
+
+  /** {@return the healthCheckConsumerEnabled option, or null to leave the component's default} */
+  public @Nullable Boolean getHealthCheckConsumerEnabled() {
+    return healthCheckConsumerEnabled;
+  }
+
+  /**
+   * Sets the healthCheckConsumerEnabled option.
+   *
+   * @param healthCheckConsumerEnabled the value; see the property's description
+   */
+  public void setHealthCheckConsumerEnabled(@Nullable Boolean healthCheckConsumerEnabled) {
+    this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+  }
+
+  /** {@return the healthCheckProducerEnabled option, or null to leave the component's default} */
+  public @Nullable Boolean getHealthCheckProducerEnabled() {
+    return healthCheckProducerEnabled;
+  }
+
+  /**
+   * Sets the healthCheckProducerEnabled option.
+   *
+   * @param healthCheckProducerEnabled the value; see the property's description
+   */
+  public void setHealthCheckProducerEnabled(@Nullable Boolean healthCheckProducerEnabled) {
+    this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+  }
+}
