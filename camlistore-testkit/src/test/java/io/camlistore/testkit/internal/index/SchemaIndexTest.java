@@ -240,7 +240,7 @@ class SchemaIndexTest {
     store.remove(title.blobRef());
 
     assertThat(index.corpus().claims(node.toString())).isEmpty();
-    assertThat(index.corpus().schema(title.blobRef().toString())).isNull();
+    assertThat(index.corpus().camliType(title.blobRef().toString())).isEmpty();
   }
 
   @Test
