@@ -91,16 +91,6 @@ public final class Corpus {
     return schema == null ? "" : schema.camliType();
   }
 
-  /**
-   * Looks up a schema blob.
-   *
-   * @param ref a blobref
-   * @return the schema blob, or null
-   */
-  public @Nullable SchemaBlob schema(String ref) {
-    return schemas.get(ref);
-  }
-
   /** {@return every stored blob, in ref order} */
   public List<SizedRef> blobs() {
     return store.enumerate("", Integer.MAX_VALUE);

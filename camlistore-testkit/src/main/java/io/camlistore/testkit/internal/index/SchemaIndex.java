@@ -28,9 +28,11 @@ public final class SchemaIndex implements BlobListener {
   private final AtomicLong generation = new AtomicLong();
   private @Nullable Corpus corpus;
   private long corpusGeneration = -1;
+  private boolean scanned;
 
   /**
-   * Creates the index and reads the schema blobs already in the store.
+   * Creates the index. The blobs already in the store (a storage directory's) are read at the first
+   * search, so that a server that is never searched does not read them.
    *
    * @param store the blob store (add the index as its listener)
    * @param verifier decides which signed blobs count
@@ -39,12 +41,6 @@ public final class SchemaIndex implements BlobListener {
     this.store = store;
     this.verifier = verifier;
     this.files = new FileIndex(this::read);
-    for (BlobRef ref : store.refs()) {
-      byte[] content = store.read(ref);
-      if (content != null) {
-        blobStored(ref, content);
-      }
-    }
   }
 
   @Override
@@ -65,6 +61,19 @@ public final class SchemaIndex implements BlobListener {
 
   /** {@return the index as of now} */
   public synchronized Corpus corpus() {
+    if (!scanned) {
+      for (BlobRef ref : store.refs()) {
+        byte[] content = store.read(ref);
+        if (content != null) {
+          blobStored(ref, content);
+          if (store.size(ref.toString()) == null) {
+            // Removed while it was being read: forget it again.
+            blobRemoved(ref);
+          }
+        }
+      }
+      scanned = true;
+    }
     long current = generation.get();
     Corpus built = corpus;
     if (built != null && corpusGeneration == current) {

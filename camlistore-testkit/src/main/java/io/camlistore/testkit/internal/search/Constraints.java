@@ -44,11 +44,6 @@ final class Constraints {
         List.of());
   }
 
-  static Query.PermanodeMatch permanode() {
-    return new Query.PermanodeMatch(
-        null, null, null, "", false, null, false, "", null, null, null, null, null);
-  }
-
   static Query.PermanodeMatch skipHidden() {
     return new Query.PermanodeMatch(
         null, null, null, "", true, null, false, "", null, null, null, null, null);

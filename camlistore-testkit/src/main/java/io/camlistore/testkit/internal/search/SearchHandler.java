@@ -102,7 +102,6 @@ public final class SearchHandler {
         "errorType",
         switch (status) {
           case 400 -> "Bad Request";
-          case 405 -> "Method Not Allowed";
           default -> "Internal Server Error";
         });
     Responses.json(exchange, status, answer);
