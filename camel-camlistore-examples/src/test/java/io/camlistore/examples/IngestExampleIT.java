@@ -2,16 +2,23 @@ package io.camlistore.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,6 +139,42 @@ class IngestExampleIT {
           .allSatisfy(request -> assertThat(request.header("Authorization")).startsWith("Basic "));
     }
     assertThat(storage).doesNotExist();
+  }
+
+  @Test
+  void watchingKeepsStoringNewFilesUntilStopped() throws Exception {
+    AtomicReference<Runnable> stop = new AtomicReference<>();
+    CompletableFuture<IngestSummary> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return IngestExample.run(
+                    ExampleConfig.load(settings("ingest.watch", "true")), stop::set);
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    BlobRef late = BlobRef.compute("sha224", "arrived later".getBytes(StandardCharsets.UTF_8));
+    await().atMost(Duration.ofSeconds(30)).until(() -> stop.get() != null);
+    Thread.sleep(1_000); // several idle polls: a watching run does not stop by itself
+    assertThat(run).isNotDone();
+
+    Files.writeString(input.resolve("late.txt"), "arrived later");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(storageFileOf(late)));
+    Objects.requireNonNull(stop.get(), "stop").run();
+
+    IngestSummary summary = run.get(30, TimeUnit.SECONDS);
+    assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
+    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES);
+  }
+
+  private Path storageFileOf(BlobRef ref) {
+    String digest = ref.digest();
+    return storage
+        .resolve("sha224")
+        .resolve(digest.substring(0, 2))
+        .resolve(digest.substring(2, 4))
+        .resolve(ref + ".dat");
   }
 
   @Test
