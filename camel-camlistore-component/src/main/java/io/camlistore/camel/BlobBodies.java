@@ -121,7 +121,7 @@ final class BlobBodies {
             + size
             + " bytes; a blob holds at most "
             + Blob.MAX_SIZE
-            + " bytes (16 MiB), and storing larger data as a file is not supported by this"
-            + " component yet");
+            + " bytes (16 MiB); send it on its own to put or putFile, which store larger data as a"
+            + " file");
   }
 }

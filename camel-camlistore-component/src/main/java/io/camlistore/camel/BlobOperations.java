@@ -6,7 +6,12 @@ import io.camlistore.client.BlobInputStream;
 import io.camlistore.client.BlobPage;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.NotFoundException;
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,16 +32,22 @@ final class BlobOperations {
   private static final Logger LOG = LoggerFactory.getLogger(BlobOperations.class);
 
   private final Supplier<BlobClient> blobs;
+  private final FileOperations files;
   private final CamlistoreConfigurationOptionsProxy options;
 
   /**
    * Creates the operations.
    *
    * @param blobs supplies the blob client, connecting on first use
+   * @param files stores the bodies put hands over as files
    * @param options resolves per-message options
    */
-  BlobOperations(Supplier<BlobClient> blobs, CamlistoreConfigurationOptionsProxy options) {
+  BlobOperations(
+      Supplier<BlobClient> blobs,
+      FileOperations files,
+      CamlistoreConfigurationOptionsProxy options) {
     this.blobs = blobs;
+    this.files = files;
     this.options = options;
   }
 
@@ -44,6 +55,11 @@ final class BlobOperations {
    * Stores the body as one blob, or a collection body as one batch. Sets the ref and size headers
    * (lists for a batch). Keeps the body, unless it was a stream, which reading consumed: then the
    * body becomes the stored {@link Blob}.
+   *
+   * <p>A single body over 16 MiB (or, with the storeAsFile option, any file or stream body) is
+   * stored as a file instead, streamed: the headers then describe the file, and a consumed stream
+   * body becomes the file schema's ref. A stream of unknown size is read up to the blob limit to
+   * decide, so at most 16 MiB of it is held.
    */
   CamlistoreOperationResult put(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
@@ -70,13 +86,61 @@ final class BlobOperations {
           ? CamlistoreOperationResult.create(batch, headers)
           : CamlistoreOperationResult.headersOnly(headers);
     }
-    Blob blob = BlobBodies.toBlob(body, hash);
+    Object unwrapped = FileBodies.unwrap(body);
+    if ((options.storeAsFile() && FileBodies.isFileOrStream(unwrapped))
+        || FileBodies.knownSize(unwrapped) > Blob.MAX_SIZE) {
+      return storeFile(exchange, unwrapped);
+    }
+    Blob blob;
+    if (unwrapped instanceof InputStream in) {
+      byte[] head = readUpToBlobLimit(in);
+      if (head.length > Blob.MAX_SIZE) {
+        return storeFile(exchange, new SequenceInputStream(new ByteArrayInputStream(head), in));
+      }
+      blob = new Blob(head, hash);
+    } else {
+      blob = BlobBodies.toBlob(body, hash);
+    }
     BlobRef ref = blobs.get().put(blob);
     CamlistoreOperationResult.Headers headers =
-        CamlistoreOperationResult.newHeaders().blobRef(ref).blobSize((long) blob.size());
+        CamlistoreOperationResult.newHeaders()
+            .blobRef(ref)
+            .blobSize((long) blob.size())
+            .camliType(null)
+            .fileName(null)
+            .permanodeRef(null);
     return BlobBodies.isConsumedByReading(body)
         ? CamlistoreOperationResult.create(blob, headers)
         : CamlistoreOperationResult.headersOnly(headers);
+  }
+
+  /** Stores a body as a file; a consumed stream body is replaced by the file schema's ref. */
+  private CamlistoreOperationResult storeFile(Exchange exchange, Object unwrapped) {
+    FileOperations.Stored stored = files.store(exchange, unwrapped);
+    return unwrapped instanceof InputStream
+        ? CamlistoreOperationResult.create(stored.ref(), stored.headers())
+        : CamlistoreOperationResult.headersOnly(stored.headers());
+  }
+
+  /**
+   * Reads a stream up to one byte past the blob limit; closes it only when it ended within the
+   * limit, so that a longer stream can go on being read as a file.
+   */
+  private static byte[] readUpToBlobLimit(InputStream in) {
+    try {
+      byte[] head = in.readNBytes(Blob.MAX_SIZE + 1);
+      if (head.length <= Blob.MAX_SIZE) {
+        in.close();
+      }
+      return head;
+    } catch (IOException e) {
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException("reading the body to store failed: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -88,7 +152,7 @@ final class BlobOperations {
   CamlistoreOperationResult get(Exchange exchange) {
     BlobRef ref = BlobRefs.single(exchange, CamlistoreOperation.get);
     BlobInputStream in = blobs.get().getStream(ref);
-    closeOnCompletion(exchange, in);
+    closeOnCompletion(exchange, in, ref);
     return CamlistoreOperationResult.create(
         in,
         CamlistoreOperationResult.newHeaders()
@@ -145,8 +209,12 @@ final class BlobOperations {
     return CamlistoreOperationResult.create(removed, CamlistoreOperationResult.newHeaders());
   }
 
-  /** Closes a body stream when the exchange is done, whether or not anyone read it. */
-  static void closeOnCompletion(Exchange exchange, BlobInputStream in) {
+  /**
+   * Closes a body stream when the exchange is done, whether or not anyone read it.
+   *
+   * @param what the ref the stream reads, for the log
+   */
+  static void closeOnCompletion(Exchange exchange, Closeable in, BlobRef what) {
     exchange
         .getExchangeExtension()
         .addOnCompletion(
@@ -157,7 +225,7 @@ final class BlobOperations {
                   in.close();
                 } catch (IOException | RuntimeException e) {
                   // A reader that reached the end already got any verification error.
-                  LOG.debug("closing the stream of {} failed: {}", in.blobRef(), e.toString());
+                  LOG.debug("closing the stream of {} failed: {}", what, e.toString());
                 }
               }
             });

@@ -21,7 +21,33 @@ final class BlobRefs {
    * @throws IllegalArgumentException if there is none, more than one, or it is malformed
    */
   static BlobRef single(Exchange exchange, CamlistoreOperation operation) {
-    List<BlobRef> refs = many(exchange, operation);
+    return exactlyOne(many(exchange, operation), operation);
+  }
+
+  /**
+   * {@return the one ref in the {@link CamlistoreConstants#BLOB_REF} header, for an operation whose
+   * body is another input}
+   *
+   * @param what what the ref names, for the error message, such as {@code permanode}
+   * @throws IllegalArgumentException if the header is absent, holds more than one ref, or a
+   *     malformed one
+   */
+  static BlobRef singleFromHeader(Exchange exchange, CamlistoreOperation operation, String what) {
+    Object header = exchange.getMessage().getHeader(CamlistoreConstants.BLOB_REF);
+    if (header == null) {
+      throw new IllegalArgumentException(
+          operation
+              + " needs the "
+              + what
+              + " blobref in header "
+              + CamlistoreConstants.BLOB_REF
+              + " (a String or BlobRef); the body is not read for it");
+    }
+    return exactlyOne(
+        parseAll(header, "header " + CamlistoreConstants.BLOB_REF, operation), operation);
+  }
+
+  private static BlobRef exactlyOne(List<BlobRef> refs, CamlistoreOperation operation) {
     if (refs.size() != 1) {
       throw new IllegalArgumentException(
           operation + " needs exactly one blobref, got " + refs.size() + ": " + refs);

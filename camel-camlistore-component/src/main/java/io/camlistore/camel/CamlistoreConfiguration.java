@@ -2,8 +2,11 @@ package io.camlistore.camel;
 
 import io.camlistore.client.Auth;
 import io.camlistore.client.Blob;
+import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.LocalSigner;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -52,6 +55,22 @@ public class CamlistoreConfiguration implements Cloneable {
   private @Nullable String authToken;
 
   @UriParam(
+      label = "security",
+      description =
+          "An OpenPGP secret keyring file (binary or ASCII-armored, with an unencrypted RSA key, such"
+              + " as Perkeep's identity-secring.gpg) whose key signs the permanodes and claims the"
+              + " producer makes, instead of the server's sign helper. Needs keyId. Its public key"
+              + " blob is uploaded with the first blobs it signs. Not used with a given"
+              + " connection, which signs as its own options say.")
+  private @Nullable String secretKeyring;
+
+  @UriParam(
+      label = "security",
+      description =
+          "The id of the signing key in secretKeyring: 16 hex digits, such as 7559C29EFA90DC38.")
+  private @Nullable String keyId;
+
+  @UriParam(
       label = "advanced",
       description =
           "An open client connection to use instead of connecting to serverUrl. A single Connection"
@@ -65,6 +84,24 @@ public class CamlistoreConfiguration implements Cloneable {
       enums = "sha224,sha256,sha1",
       description = "The hash function put names blobs with.")
   private String hashFunction = Blob.DEFAULT_HASH;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = "false",
+      description =
+          "Whether put stores every file or stream body (File, Path, GenericFile, InputStream) as a"
+              + " Perkeep file (chunks and a file schema, streamed, any size) instead of one blob."
+              + " Without it put stores such a body as a file only when it is over 16 MiB.")
+  private boolean storeAsFile;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = "false",
+      description =
+          "Whether putFile (and put, when it stores a file) also creates a permanode for each"
+              + " file, with camliContent and title claims, as pk-put file -permanode does. Needs a"
+              + " signer: the server's sign helper, or secretKeyring and keyId.")
+  private boolean permanode;
 
   @UriParam(
       label = "producer",
@@ -108,6 +145,15 @@ public class CamlistoreConfiguration implements Cloneable {
       javaType = "java.time.Duration",
       description = "How long to wait for data from the server, in milliseconds.")
   private long readTimeout = 60_000;
+
+  @UriParam(
+      label = "advanced",
+      defaultValue = "3",
+      description =
+          "How many times a request is tried in all when the server is unreachable or answers 502,"
+              + " 503 or 504 (1 = no retries); waits 200 ms before the first retry, doubling each"
+              + " time.")
+  private int maxAttempts = 3;
 
   /** {@return the endpoint's operation, or null before the path is set} */
   public @Nullable CamlistoreOperation getOperation() {
@@ -179,6 +225,48 @@ public class CamlistoreConfiguration implements Cloneable {
     this.authToken = authToken;
   }
 
+  /** {@return the secret keyring file that signs permanodes and claims, or null} */
+  public @Nullable String getSecretKeyring() {
+    return secretKeyring;
+  }
+
+  /**
+   * Sets the secret keyring file that signs permanodes and claims.
+   *
+   * @param secretKeyring the file's path; needs {@link #setKeyId(String)}
+   */
+  public void setSecretKeyring(@Nullable String secretKeyring) {
+    this.secretKeyring = secretKeyring;
+  }
+
+  /** {@return the id of the signing key in the secret keyring, or null} */
+  public @Nullable String getKeyId() {
+    return keyId;
+  }
+
+  /**
+   * Sets the id of the signing key in the secret keyring.
+   *
+   * @param keyId 16 hex digits, such as {@code 7559C29EFA90DC38}
+   */
+  public void setKeyId(@Nullable String keyId) {
+    this.keyId = keyId;
+  }
+
+  /** {@return how many times a request is tried in all} */
+  public int getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  /**
+   * Sets how many times a request is tried in all before a transient failure is reported.
+   *
+   * @param maxAttempts at least 1 (1 = no retries)
+   */
+  public void setMaxAttempts(int maxAttempts) {
+    this.maxAttempts = maxAttempts;
+  }
+
   /** {@return the injected connection, or null when the endpoint connects by itself} */
   public @Nullable Connection getConnection() {
     return connection;
@@ -205,6 +293,34 @@ public class CamlistoreConfiguration implements Cloneable {
    */
   public void setHashFunction(String hashFunction) {
     this.hashFunction = hashFunction;
+  }
+
+  /** {@return whether put stores file and stream bodies as files} */
+  public boolean isStoreAsFile() {
+    return storeAsFile;
+  }
+
+  /**
+   * Sets whether put stores file and stream bodies as files.
+   *
+   * @param storeAsFile true to store every file or stream body as a file schema
+   */
+  public void setStoreAsFile(boolean storeAsFile) {
+    this.storeAsFile = storeAsFile;
+  }
+
+  /** {@return whether a permanode is created for each stored file} */
+  public boolean isPermanode() {
+    return permanode;
+  }
+
+  /**
+   * Sets whether a permanode is created for each stored file.
+   *
+   * @param permanode true to create one, titled with the file name
+   */
+  public void setPermanode(boolean permanode) {
+    this.permanode = permanode;
   }
 
   /** {@return the enumerate producer's page size} */
@@ -313,12 +429,60 @@ public class CamlistoreConfiguration implements Cloneable {
     if (limit < 1 || limit > 10_000) {
       throw new IllegalArgumentException("camlistore: limit must be 1 to 10000, got " + limit);
     }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "camlistore: maxAttempts must be at least 1 (1 = no retries), got " + maxAttempts);
+    }
+    validateSigner();
+  }
+
+  private void validateSigner() {
+    if (isBlank(secretKeyring) && isBlank(keyId)) {
+      return;
+    }
+    if (isBlank(secretKeyring) || isBlank(keyId)) {
+      throw new IllegalArgumentException(
+          "camlistore: set both secretKeyring (the keyring file) and keyId (the signing key's id,"
+              + " 16 hex digits such as 7559C29EFA90DC38) to sign locally, or neither to use the"
+              + " server's sign helper");
+    }
+    if (connection != null) {
+      throw new IllegalArgumentException(
+          "camlistore: secretKeyring and keyId apply only when the endpoint connects to serverUrl"
+              + " itself; the given connection signs with its own ConnectOptions.signer()");
+    }
+    // Load it now, so that a missing file or wrong key fails here rather than at first use.
+    localSigner();
+  }
+
+  /**
+   * {@return the signer the secret keyring options describe, or null to use the server's}
+   *
+   * @throws IllegalArgumentException if the keyring cannot be used, naming it and the key id
+   */
+  private @Nullable LocalSigner localSigner() {
+    if (secretKeyring == null || secretKeyring.isBlank() || keyId == null) {
+      return null;
+    }
+    try {
+      return LocalSigner.fromKeyring(Path.of(secretKeyring), keyId.trim());
+    } catch (IllegalArgumentException | CamlistoreException e) {
+      throw new IllegalArgumentException(
+          "camlistore: secretKeyring "
+              + secretKeyring
+              + " with keyId "
+              + keyId
+              + " cannot sign: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
    * {@return the client options these settings describe}
    *
-   * @throws IllegalArgumentException if a timeout is not positive
+   * @throws IllegalArgumentException if a timeout is not positive, or the secret keyring cannot
+   *     sign
    */
   ConnectOptions connectOptions() {
     Auth auth = Auth.none();
@@ -331,6 +495,8 @@ public class CamlistoreConfiguration implements Cloneable {
         .auth(auth)
         .connectTimeout(Duration.ofMillis(connectTimeout))
         .readTimeout(Duration.ofMillis(readTimeout))
+        .maxAttempts(maxAttempts)
+        .signer(localSigner())
         .build();
   }
 

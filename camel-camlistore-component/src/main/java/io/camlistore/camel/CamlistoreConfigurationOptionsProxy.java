@@ -50,6 +50,17 @@ final class CamlistoreConfigurationOptionsProxy {
         exchange, CamlistoreConstants.HASH_FUNCTION, String.class, configuration::getHashFunction);
   }
 
+  /** {@return whether a stored file gets a permanode} */
+  boolean permanode(Exchange exchange) {
+    return option(
+        exchange, CamlistoreConstants.PERMANODE, Boolean.class, configuration::isPermanode);
+  }
+
+  /** {@return whether put stores every file or stream body as a file} */
+  boolean storeAsFile() {
+    return configuration.isStoreAsFile();
+  }
+
   /** {@return the enumerate page size} */
   int limit(Exchange exchange) {
     return option(exchange, CamlistoreConstants.LIMIT, Integer.class, configuration::getLimit);
@@ -58,6 +69,54 @@ final class CamlistoreConfigurationOptionsProxy {
   /** {@return where enumerate starts, or null for the beginning} */
   @Nullable String after(Exchange exchange) {
     return exchange.getMessage().getHeader(CamlistoreConstants.AFTER, String.class);
+  }
+
+  /**
+   * {@return the query page size from the {@link CamlistoreConstants#QUERY_LIMIT} header, or null
+   * when it is absent}
+   *
+   * @throws IllegalArgumentException if the header is not a whole number of at least 1
+   */
+  @Nullable Integer queryLimit(Exchange exchange) {
+    Object header = exchange.getMessage().getHeader(CamlistoreConstants.QUERY_LIMIT);
+    if (header == null) {
+      return null;
+    }
+    int limit;
+    try {
+      limit =
+          header instanceof Integer number ? number : Integer.parseInt(header.toString().trim());
+    } catch (NumberFormatException e) {
+      limit = 0;
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException(
+          "header "
+              + CamlistoreConstants.QUERY_LIMIT
+              + " must be a whole number of at least 1, got '"
+              + header
+              + "'");
+    }
+    return limit;
+  }
+
+  /**
+   * {@return the query continue token from the {@link CamlistoreConstants#CONTINUE_TOKEN} header,
+   * or null when it is absent}
+   *
+   * @throws IllegalArgumentException if the header is blank
+   */
+  @Nullable String continueToken(Exchange exchange) {
+    String token =
+        exchange.getMessage().getHeader(CamlistoreConstants.CONTINUE_TOKEN, String.class);
+    if (token != null && token.isBlank()) {
+      throw new IllegalArgumentException(
+          "header "
+              + CamlistoreConstants.CONTINUE_TOKEN
+              + " is blank; give the token a previous query answered, or remove the header to"
+              + " start from the first page");
+    }
+    return token;
   }
 
   private static <T> T option(

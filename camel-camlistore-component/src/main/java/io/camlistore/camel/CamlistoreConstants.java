@@ -9,16 +9,21 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "The operation to perform for this message, overriding the one in the endpoint URI:"
-              + " put, get, exists, stat, enumerate or remove.",
+              + " put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims,"
+              + " createPermanode, setAttribute, addAttribute, delAttribute or deletePermanode.",
       javaType = "io.camlistore.camel.CamlistoreOperation or String")
   public static final String OPERATION = "CamelCamlistoreOperation";
 
   /** The blobref a message is about. */
   @Metadata(
       description =
-          "The blobref. Input of get, exists, stat and remove (a String or BlobRef; stat and remove"
-              + " also take a collection, or a comma-separated String). Output of put: the stored"
-              + " blob's ref, or a List of refs for a batch. On the consumer: the delivered blob.",
+          "The blobref. Input of get, exists, stat, remove, getFile, describe, claims and deletePermanode"
+              + " (a String or BlobRef, else the body; stat and remove also take a collection, or a"
+              + " comma-separated String), and the permanode of setAttribute, addAttribute and"
+              + " delAttribute (header only). Output of put: the stored blob's ref, or a List of"
+              + " refs for a batch, or the file schema's ref when put stored a file; of putFile: the"
+              + " file schema's ref; of createPermanode: the new permanode. On the consumer: the"
+              + " delivered blob.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
 
@@ -26,7 +31,8 @@ public final class CamlistoreConstants {
   @Metadata(
       description =
           "The blob's size in bytes: set by put (a List of sizes for a batch), get and exists"
-              + " (when the blob exists), and by the consumer.",
+              + " (when the blob exists), and by the consumer. For putFile, getFile and put storing a"
+              + " file: the file content's size.",
       javaType = "Long")
   public static final String BLOB_SIZE = "CamelCamlistoreBlobSize";
 
@@ -64,6 +70,85 @@ public final class CamlistoreConstants {
               + " CamelCamlistoreAfter). Removed when the page was the last one.",
       javaType = "String")
   public static final String CONTINUE_AFTER = "CamelCamlistoreContinueAfter";
+
+  /** The schema type of a described blob. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by describe: the blob's schema type (camliType) such as permanode, claim, file,"
+              + " directory, static-set or bytes. Removed when the blob is plain data. Set to file"
+              + " by putFile and by put when it stored a file, removed when put stored a blob.",
+      javaType = "String")
+  public static final String CAMLI_TYPE = "CamelCamlistoreCamliType";
+
+  /** The permanode attribute an operation works on. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The permanode attribute (such as title or tag) that setAttribute, addAttribute and"
+              + " delAttribute change (required), and that claims lists the claims of (optional:"
+              + " without it claims lists every claim).",
+      javaType = "String")
+  public static final String ATTRIBUTE = "CamelCamlistoreAttribute";
+
+  /** The attribute value an attribute claim sets, adds or removes. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The value setAttribute sets and addAttribute adds (else the body is the value), and the"
+              + " one value delAttribute removes (header only: without it delAttribute removes every"
+              + " value). A String, or a BlobRef, number or boolean, written as text.",
+      javaType = "String")
+  public static final String ATTRIBUTE_VALUE = "CamelCamlistoreAttributeValue";
+
+  /** The page size of a query. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The most results query returns, at least 1, overriding the limit of a SearchQuery body;"
+              + " without it the query's own limit, else the server's default (200), applies.",
+      javaType = "Integer")
+  public static final String QUERY_LIMIT = "CamelCamlistoreQueryLimit";
+
+  /** Where a query continues. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Input of query: continue after the page that returned this token (same query, limit"
+              + " and sort). Output of query: the token of the next page, removed when the page was"
+              + " the last one; so a loop sends the same message again until the header is gone.",
+      javaType = "String")
+  public static final String CONTINUE_TOKEN = "CamelCamlistoreContinueToken";
+
+  /** The name of a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "The file name putFile (and put, when it stores a file) records; without it the last"
+              + " segment of CamelFileName, else the local file's name, is used. Set by putFile,"
+              + " by put when it stored a file, and by getFile (removed when the stored file has no"
+              + " name).",
+      javaType = "String")
+  public static final String FILE_NAME = "CamelCamlistoreFileName";
+
+  /** Whether a permanode is created for a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Whether putFile (and put, when it stores a file) also creates a permanode for the file,"
+              + " with camliContent and title claims, overriding the permanode option. Needs a"
+              + " signer.",
+      javaType = "Boolean")
+  public static final String PERMANODE = "CamelCamlistorePermanode";
+
+  /** The permanode created for a stored file. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by putFile (and put, when it stores a file) when a permanode was created for the"
+              + " file: the permanode's ref. Removed otherwise.",
+      javaType = "io.camlistore.client.BlobRef")
+  public static final String PERMANODE_REF = "CamelCamlistorePermanodeRef";
 
   private CamlistoreConstants() {}
 }

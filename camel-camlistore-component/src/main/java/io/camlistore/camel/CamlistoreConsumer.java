@@ -130,7 +130,7 @@ final class CamlistoreConsumer extends ScheduledBatchPollingConsumer {
     try {
       BlobInputStream in = endpoint.connection().blobs().getStream(ref);
       exchange.getMessage().setBody(in);
-      BlobOperations.closeOnCompletion(exchange, in);
+      BlobOperations.closeOnCompletion(exchange, in, in.blobRef());
       return true;
     } catch (NotFoundException e) {
       LOG.warn("{} was listed but is gone from the server; skipping it", ref);

@@ -20,7 +20,27 @@ public enum CamlistoreOperation {
   /** Lists one page of blobs in blobref order (producer) or walks all of them (consumer). */
   enumerate,
   /** Removes blobs, where the server allows it. */
-  remove;
+  remove,
+  /** Stores the body as a file of any size (chunks and a file schema), streaming it. */
+  putFile,
+  /** Opens a stored file's content as a stream. */
+  getFile,
+  /** Describes a blob from the server's index: its type, size, and a permanode's attributes. */
+  describe,
+  /** Runs a search query (an expression or a {@code SearchQuery}) and answers one page. */
+  query,
+  /** Lists the claims on a permanode, optionally on one attribute. */
+  claims,
+  /** Creates a signed permanode, optionally with attributes. */
+  createPermanode,
+  /** Sets a permanode attribute, replacing its values, with a signed claim. */
+  setAttribute,
+  /** Adds a value to a permanode attribute with a signed claim. */
+  addAttribute,
+  /** Removes one value, or every value, of a permanode attribute with a signed claim. */
+  delAttribute,
+  /** Marks a permanode (or a claim) deleted with a signed delete claim. */
+  deletePermanode;
 
   /**
    * Parses an operation name as written in a URI or header.

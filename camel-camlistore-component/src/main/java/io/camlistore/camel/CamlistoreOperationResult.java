@@ -86,6 +86,30 @@ final class CamlistoreOperationResult {
       return this;
     }
 
+    /** Sets {@link CamlistoreConstants#CAMLI_TYPE}, or removes it when null. */
+    Headers camliType(@Nullable String type) {
+      values.put(CamlistoreConstants.CAMLI_TYPE, type);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#FILE_NAME}, or removes it when null. */
+    Headers fileName(@Nullable String name) {
+      values.put(CamlistoreConstants.FILE_NAME, name);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#PERMANODE_REF}, or removes it when null. */
+    Headers permanodeRef(@Nullable Object ref) {
+      values.put(CamlistoreConstants.PERMANODE_REF, ref);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#CONTINUE_TOKEN}, or removes it when null. */
+    Headers continueToken(@Nullable String token) {
+      values.put(CamlistoreConstants.CONTINUE_TOKEN, token);
+      return this;
+    }
+
     /** Sets {@link CamlistoreConstants#CONTINUE_AFTER}, or removes it when null. */
     Headers continueAfter(@Nullable String cursor) {
       values.put(CamlistoreConstants.CONTINUE_AFTER, cursor);

@@ -11,11 +11,18 @@ import org.apache.camel.support.DefaultProducer;
 final class CamlistoreProducer extends DefaultProducer {
   private final CamlistoreConfigurationOptionsProxy options;
   private final BlobOperations blobOperations;
+  private final SearchOperations searchOperations;
+  private final PermanodeOperations permanodeOperations;
+  private final FileOperations fileOperations;
 
   CamlistoreProducer(CamlistoreEndpoint endpoint) {
     super(endpoint);
     this.options = new CamlistoreConfigurationOptionsProxy(endpoint.getConfiguration());
-    this.blobOperations = new BlobOperations(() -> endpoint.connection().blobs(), options);
+    this.fileOperations = new FileOperations(() -> endpoint.connection().files(), options);
+    this.blobOperations =
+        new BlobOperations(() -> endpoint.connection().blobs(), fileOperations, options);
+    this.searchOperations = new SearchOperations(() -> endpoint.connection().searcher(), options);
+    this.permanodeOperations = new PermanodeOperations(() -> endpoint.connection().permanodes());
   }
 
   @Override
@@ -25,10 +32,20 @@ final class CamlistoreProducer extends DefaultProducer {
         switch (operation) {
           case put -> blobOperations.put(exchange);
           case get -> blobOperations.get(exchange);
+          case putFile -> fileOperations.putFile(exchange);
+          case getFile -> fileOperations.getFile(exchange);
           case exists -> blobOperations.exists(exchange);
           case stat -> blobOperations.stat(exchange);
           case enumerate -> blobOperations.enumerate(exchange);
           case remove -> blobOperations.remove(exchange);
+          case describe -> searchOperations.describe(exchange);
+          case query -> searchOperations.query(exchange);
+          case claims -> searchOperations.claims(exchange);
+          case createPermanode -> permanodeOperations.createPermanode(exchange);
+          case setAttribute -> permanodeOperations.setAttribute(exchange);
+          case addAttribute -> permanodeOperations.addAttribute(exchange);
+          case delAttribute -> permanodeOperations.delAttribute(exchange);
+          case deletePermanode -> permanodeOperations.deletePermanode(exchange);
         };
     result.applyTo(exchange.getMessage());
   }

@@ -39,7 +39,10 @@ class BlobOperationsTest {
   private final CamlistoreConfiguration configuration = new CamlistoreConfiguration();
   private final Connection conn = connectToStub();
   private final BlobOperations operations =
-      new BlobOperations(conn::blobs, new CamlistoreConfigurationOptionsProxy(configuration));
+      new BlobOperations(
+          conn::blobs,
+          new FileOperations(conn::files, new CamlistoreConfigurationOptionsProxy(configuration)),
+          new CamlistoreConfigurationOptionsProxy(configuration));
 
   /** Runs once per test, after the stub server started and before the test's own stubs. */
   private static Connection connectToStub() {

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.client.BlobRef;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.LocalSigner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +82,8 @@ class CamlistoreComponentTest {
             "serverUrl",
             "connection",
             "hashFunction",
+            "storeAsFile",
+            "permanode",
             "limit",
             "includeBody",
             "startAfter",
@@ -88,17 +93,27 @@ class CamlistoreComponentTest {
             "readTimeout",
             "username",
             "password",
-            "authToken");
+            "authToken",
+            "secretKeyring",
+            "keyId",
+            "maxAttempts");
     for (String secret : List.of("username", "password", "authToken")) {
       assertThat(properties.at("/" + secret + "/secret").asBoolean()).as(secret).isTrue();
       assertThat(properties.at("/" + secret + "/label").asText()).as(secret).isEqualTo("security");
     }
     assertThat(properties.at("/serverUrl/secret").asBoolean()).isFalse();
+    assertThat(properties.at("/secretKeyring/label").asText()).isEqualTo("security");
+    assertThat(properties.at("/keyId/label").asText()).isEqualTo("security");
+    assertThat(properties.at("/maxAttempts/defaultValue").asInt()).isEqualTo(3);
     assertThat(properties.at("/connection/autowired").asBoolean()).isTrue();
     assertThat(json.at("/componentProperties/connection/autowired").asBoolean()).isTrue();
     assertThat(json.at("/componentProperties/serverUrl").isObject()).isTrue();
     assertThat(properties.at("/operation/enum").toString())
-        .isEqualTo("[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\"]");
+        .isEqualTo(
+            "[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
+                + "\"getFile\",\"describe\","
+                + "\"query\",\"claims\",\"createPermanode\",\"setAttribute\",\"addAttribute\","
+                + "\"delAttribute\",\"deletePermanode\"]");
     assertThat(names(json.get("headers")))
         .containsExactlyInAnyOrder(
             CamlistoreConstants.OPERATION,
@@ -107,7 +122,15 @@ class CamlistoreComponentTest {
             CamlistoreConstants.HASH_FUNCTION,
             CamlistoreConstants.LIMIT,
             CamlistoreConstants.AFTER,
-            CamlistoreConstants.CONTINUE_AFTER);
+            CamlistoreConstants.CONTINUE_AFTER,
+            CamlistoreConstants.CAMLI_TYPE,
+            CamlistoreConstants.ATTRIBUTE,
+            CamlistoreConstants.ATTRIBUTE_VALUE,
+            CamlistoreConstants.QUERY_LIMIT,
+            CamlistoreConstants.CONTINUE_TOKEN,
+            CamlistoreConstants.FILE_NAME,
+            CamlistoreConstants.PERMANODE,
+            CamlistoreConstants.PERMANODE_REF);
   }
 
   @Test
@@ -167,7 +190,8 @@ class CamlistoreComponentTest {
         .isInstanceOf(ResolveEndpointFailedException.class)
         .rootCause()
         .hasMessageContaining("unknown camlistore operation 'frobnicate'")
-        .hasMessageContaining("put, get, exists, stat, enumerate, remove");
+        .hasMessageContaining(
+            "put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims");
   }
 
   @Test
@@ -188,6 +212,78 @@ class CamlistoreComponentTest {
     assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/&password=p"))
         .rootCause()
         .hasMessageContaining("password is set but username is not");
+  }
+
+  @Test
+  void aKeyringAndRetryOptionsBecomeTheConnectOptions() {
+    CamlistoreEndpoint endpoint =
+        endpoint(
+            "camlistore:createPermanode?serverUrl=http://h/&maxAttempts=5&keyId="
+                + PerkeepStubs.SERVER_KEY_ID
+                + "&secretKeyring="
+                + PerkeepStubs.secretKeyring());
+
+    ConnectOptions options = endpoint.getConfiguration().connectOptions();
+
+    assertThat(options.maxAttempts()).isEqualTo(5);
+    assertThat(options.signer())
+        .isInstanceOfSatisfying(
+            LocalSigner.class,
+            signer -> {
+              assertThat(signer.keyId()).isEqualTo(PerkeepStubs.SERVER_KEY_ID);
+              assertThat(signer.publicKeyBlobRef())
+                  .isEqualTo(BlobRef.parse(PerkeepStubs.SERVER_KEY_REF));
+            });
+    assertThat(endpoint("camlistore:put?serverUrl=http://h/").getConfiguration().connectOptions())
+        .satisfies(
+            defaults -> {
+              assertThat(defaults.maxAttempts()).isEqualTo(3);
+              assertThat(defaults.signer()).isNull();
+            });
+  }
+
+  @Test
+  void keyringOptionsThatCannotSignFailWhenTheEndpointIsCreated() {
+    String keyring = "&secretKeyring=" + PerkeepStubs.secretKeyring();
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/" + keyring))
+        .rootCause()
+        .hasMessageContaining("set both secretKeyring")
+        .hasMessageContaining("keyId");
+    assertThatThrownBy(
+            () ->
+                context.getEndpoint(
+                    "camlistore:put?serverUrl=http://h/&keyId=0123456789ABCDEF" + keyring))
+        .hasStackTraceContaining(
+            "secretKeyring "
+                + PerkeepStubs.secretKeyring()
+                + " with keyId 0123456789ABCDEF cannot sign: no secret key 0123456789ABCDEF");
+    assertThatThrownBy(
+            () ->
+                context.getEndpoint(
+                    "camlistore:put?serverUrl=http://h/&keyId=7559C29EFA90DC38"
+                        + "&secretKeyring=/no/such/secring.gpg"))
+        .rootCause()
+        .hasMessageContaining("/no/such/secring.gpg");
+    assertThatThrownBy(
+            () -> context.getEndpoint("camlistore:put?serverUrl=http://h/&maxAttempts=0"))
+        .rootCause()
+        .hasMessageContaining("maxAttempts must be at least 1");
+  }
+
+  @Test
+  void aKeyringWithAGivenConnectionFailsBecauseTheConnectionSignsAsItWasBuilt() throws Exception {
+    PerkeepStubs.discovery(server);
+    try (Connection conn = PerkeepStubs.connect(server)) {
+      context.getRegistry().bind("perkeep", conn);
+
+      assertThatThrownBy(
+              () ->
+                  context.getEndpoint(
+                      "camlistore:createPermanode?keyId=7559C29EFA90DC38&secretKeyring="
+                          + PerkeepStubs.secretKeyring()))
+          .rootCause()
+          .hasMessageContaining("apply only when the endpoint connects to serverUrl itself");
+    }
   }
 
   @Test
@@ -234,8 +330,7 @@ class CamlistoreComponentTest {
       assertThat(used).isSameAs(conn);
       // Only the test's own connect asked for discovery, and the bean still works.
       server.verify(1, getRequestedFor(urlEqualTo("/?camli.mode=config")));
-      assertThat(conn.blobs().blobExists(io.camlistore.client.BlobRef.parse(MISSING_REF)))
-          .isFalse();
+      assertThat(conn.blobs().blobExists(BlobRef.parse(MISSING_REF))).isFalse();
     }
   }
 }

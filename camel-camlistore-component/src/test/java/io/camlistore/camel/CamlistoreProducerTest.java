@@ -69,6 +69,7 @@ class CamlistoreProducerTest extends CamelTestSupport {
         from("direct:stat").to("camlistore:stat");
         from("direct:enumerate").to("camlistore:enumerate");
         from("direct:remove").to("camlistore:remove");
+        from("direct:getTwice").to("camlistore:get?maxAttempts=2");
         from("direct:asAlice").to("camlistore:exists?username=alice&password=secret");
         from("direct:withToken")
             .to("camlistore:exists?authToken=eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53");
@@ -190,13 +191,13 @@ class CamlistoreProducerTest extends CamelTestSupport {
   }
 
   @Test
-  void putRefusesABodyOver16MibBeforeSendingAnything() {
+  void putOfBytesOver16MibStoresAFileSoItNeedsAFileNameBeforeSendingAnything() {
     Exchange out = send("direct:put", new byte[Blob.MAX_SIZE + 1], Map.of());
 
     assertThat(out.getException())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("16777217 bytes")
-        .hasMessageContaining("16 MiB");
+        .hasMessageContaining("needs a file name")
+        .hasMessageContaining(CamlistoreConstants.FILE_NAME);
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -447,6 +448,20 @@ class CamlistoreProducerTest extends CamelTestSupport {
         headRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + MISSING_REF))
             .withHeader(
                 "Authorization", equalTo("Token eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53")));
+  }
+
+  @Test
+  void maxAttemptsBoundsTheTriesOfARequestTheServerCannotServeNow() {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo(BLOB_ROOT + "camli/" + HELLO_REF))
+            .willReturn(aResponse().withStatus(503)));
+
+    Exchange out = send("direct:getTwice", HELLO_REF, Map.of());
+
+    assertThat(out.getException()).isInstanceOf(ServerException.class);
+    assertThat(((ServerException) out.getException()).statusCode()).isEqualTo(503);
+    server.verify(2, getRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + HELLO_REF)));
   }
 
   @Test

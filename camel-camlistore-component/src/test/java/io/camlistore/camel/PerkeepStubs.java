@@ -1,6 +1,7 @@
 package io.camlistore.camel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
@@ -17,8 +18,11 @@ import io.camlistore.client.Connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WireMock stubs answering like the real Perkeep server, with the bodies captured from it (files
@@ -50,6 +54,45 @@ final class PerkeepStubs {
   /** "fixture blob two (sha1)\n", uploaded in fixture 30; the first blob the server lists. */
   static final String BLOB_TWO_REF = "sha1-7f9281ff490b7930c7fdb1861d234dba8680e702";
 
+  /** The search root the discovery fixture advertises. */
+  static final String SEARCH_ROOT = "/my-search/";
+
+  /** The sign helper's sign handler the discovery fixture advertises. */
+  static final String SIGN_HANDLER = "/sighelper/camli/sig/sign";
+
+  /** The server's signing key (fixtures 11 and 13); the key of keys/test-identity-secring.gpg. */
+  static final String SERVER_KEY_REF =
+      "sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e";
+
+  /** The id of {@link #SERVER_KEY_REF}. */
+  static final String SERVER_KEY_ID = "7559C29EFA90DC38";
+
+  /** The seeded permanode "Fixture permanode" (title, tags alpha/beta/gamma, description). */
+  static final String FIXTURE_PERMANODE =
+      "sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265";
+
+  /** The seeded permanode "Fixture tree", the second result of fixture 75. */
+  static final String TREE_PERMANODE =
+      "sha224-c724b97139b9153fb1e5af5663479181cb2440760c4a14aada5ba16a";
+
+  /** The file schema blob of random-3m.bin (fixture 65). */
+  static final String FILE_REF = "sha224-12bbfefb58ff4b48aa952f276c323412c02cec1e767c21b9d2b033e2";
+
+  /** The permanode the sign helper signed in fixture 14. */
+  static final String SIGNED_PERMANODE =
+      "sha224-4b6e64e6b94c2cc443258776236098dd47d7204b27a7f0e1ee39a9a4";
+
+  /** The set-attribute claim (title) on {@link #SIGNED_PERMANODE} signed in fixture 16. */
+  static final String SIGNED_CLAIM =
+      "sha224-accd2ba4eaf30d158c9bebbf2863af562cc40fc2b896f6773fb6a9b5";
+
+  /** The title value of the claim of fixture 16. */
+  static final String SIGNED_TITLE = "Signed by the server <sighelper> & uploaded with curl";
+
+  /** The continue token of the query page of fixture 75. */
+  static final String CONTINUE_TOKEN =
+      "pn:1795599023874987106:sha224-c724b97139b9153fb1e5af5663479181cb2440760c4a14aada5ba16a";
+
   /** The last ref of the enumerate page of fixture 54 (limit 5). */
   static final String PAGE_ONE_LAST =
       "sha224-00041fb0ff1dda643f25e14688879641f71310c47cd5d56a303c30e5";
@@ -67,6 +110,7 @@ final class PerkeepStubs {
             wireMockConfig()
                 .dynamicPort()
                 .usingFilesUnderClasspath("wiremock")
+                .extensions(new UploadReceipts())
                 // Perkeep sends Content-Length with every blob; so does the stub.
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER))
         .failOnUnmatchedRequests(true)
@@ -143,11 +187,81 @@ final class PerkeepStubs {
                 .withBodyFile(file)));
   }
 
+  /** Answers a describe of one blob (GET, as the client sends it) with a fixture body. */
+  static void describe(WireMockExtension server, String ref, String file) {
+    server.stubFor(
+        get(urlEqualTo(SEARCH_ROOT + "camli/search/describe?blobref=" + ref))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+  }
+
+  /** Answers every query with a fixture body and status. */
+  static void query(WireMockExtension server, int status, String file) {
+    server.stubFor(
+        post(urlEqualTo(SEARCH_ROOT + "camli/search/query"))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "text/javascript")
+                    .withBodyFile(file)));
+  }
+
+  /** Answers the claims of a permanode, with the attribute filter unless it is null. */
+  static void claims(
+      WireMockExtension server, String permanode, @Nullable String attrFilter, String file) {
+    String url =
+        SEARCH_ROOT
+            + "camli/search/claims?permanode="
+            + permanode
+            + (attrFilter == null ? "" : "&attrFilter=" + attrFilter);
+    server.stubFor(
+        get(urlEqualTo(url))
+            .willReturn(
+                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+  }
+
+  /**
+   * Answers the sign helper as the real one did: the signed permanode of fixture 14 for a
+   * permanode, the signed claim of fixture 16 for a claim.
+   */
+  static void signHelper(WireMockExtension server) {
+    for (String[] signed :
+        new String[][] {
+          {"permanode", "14-sighelper-sign-permanode.txt"}, {"claim", "16-sighelper-sign-claim.txt"}
+        }) {
+      server.stubFor(
+          post(urlEqualTo(SIGN_HANDLER))
+              .withFormParam("json", containing("\"camliType\": \"" + signed[0] + "\""))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "text/plain; charset=utf-8")
+                      .withBodyFile(signed[1])));
+    }
+  }
+
+  /** Answers an upload with a receipt for each uploaded part, like the real server. */
+  static void uploadReceipts(WireMockExtension server) {
+    server.stubFor(
+        post(urlEqualTo(BLOB_ROOT + "camli/upload"))
+            .willReturn(aResponse().withTransformers(UploadReceipts.NAME)));
+  }
+
   /** {@return a connection to the stub, with one attempt per request and short timeouts} */
   static Connection connect(WireMockExtension server) {
     return Camlistore.connect(
         server.baseUrl() + "/",
         ConnectOptions.builder().maxAttempts(1).readTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** {@return the server's secret keyring (test key only), as a file} */
+  static Path secretKeyring() {
+    try {
+      return Path.of(
+          Objects.requireNonNull(PerkeepStubs.class.getResource("/keys/test-identity-secring.gpg"))
+              .toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@return the bytes of a fixture body file} */

@@ -300,6 +300,33 @@ public final class BlobClient {
     if (distinct.isEmpty()) {
       return refs;
     }
+    uploadAll(missing(distinct));
+    return refs;
+  }
+
+  /**
+   * Stores one upload request's worth of blobs: asks the server which it has, then sends the rest
+   * in a single multipart request and checks the server's {@code received} list. For callers that
+   * schedule requests themselves (file uploads); {@link #putMulti(Collection)} splits and
+   * parallelizes on its own.
+   *
+   * @param batch at most {@link UploadBatches#MAX_BLOBS_PER_REQUEST} blobs and about {@link
+   *     UploadBatches#MAX_REQUEST_BYTES} bytes
+   * @throws ServerException if the server did not store every blob sent
+   */
+  void storeBatch(List<Blob> batch) {
+    Map<BlobRef, Blob> distinct = new LinkedHashMap<>();
+    for (Blob blob : batch) {
+      distinct.putIfAbsent(blob.blobRef(), blob);
+    }
+    List<Blob> missing = missing(distinct);
+    if (!missing.isEmpty()) {
+      uploadBatch(missing);
+    }
+  }
+
+  /** {@return the blobs the server does not have, in input order} */
+  private List<Blob> missing(Map<BlobRef, Blob> distinct) {
     List<Blob> missing = new ArrayList<>();
     getSizeMulti(distinct.keySet())
         .forEach(
@@ -308,8 +335,7 @@ public final class BlobClient {
                 missing.add(distinct.get(ref));
               }
             });
-    uploadAll(missing);
-    return refs;
+    return missing;
   }
 
   private void uploadAll(List<Blob> blobs) {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *       not a Perkeep server).
  *   <li>{@link ServerException}: the server answered with an error ({@link NotFoundException},
  *       {@link AuthenticationException} are the common ones).
- *   <li>{@link HashMismatchException}, {@link ServerFeatureUnavailableException}: the local
- *       contract was broken before or after talking to the server.
+ *   <li>{@link HashMismatchException}, {@link InvalidSchemaException}, {@link
+ *       ServerFeatureUnavailableException}: the local contract was broken before or after talking
+ *       to the server.
  * </ul>
  *
  * <p>Messages name the URL, blobref or option involved and never contain credentials.

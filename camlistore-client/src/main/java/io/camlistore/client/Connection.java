@@ -25,6 +25,7 @@ public final class Connection implements AutoCloseable {
   private final ConnectOptions options;
   private final ParallelTasks uploads;
   private final BlobClient blobs;
+  private final FileClient files;
   private final @Nullable SearchClient searcher;
   private final @Nullable ServerSigner serverSigner;
   private final PermanodeClient permanodes;
@@ -40,6 +41,7 @@ public final class Connection implements AutoCloseable {
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
     this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
     this.permanodes = new PermanodeClient(blobs, this::signer, Clock.systemUTC());
+    this.files = new FileClient(blobs, permanodes, uploads, options.uploadParallelism());
   }
 
   /** {@return what the server advertised at connect time} */
@@ -60,6 +62,17 @@ public final class Connection implements AutoCloseable {
    */
   public BlobClient blobs() {
     return blobs;
+  }
+
+  /**
+   * {@return the client for files and directory trees of any size, chunked as Perkeep's own tools
+   * chunk them}
+   *
+   * <p>Operations throw {@link ServerFeatureUnavailableException} when the server advertised no
+   * blob root.
+   */
+  public FileClient files() {
+    return files;
   }
 
   /**

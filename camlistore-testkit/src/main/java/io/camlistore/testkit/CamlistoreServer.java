@@ -71,4 +71,12 @@ public @interface CamlistoreServer {
    * @return the limit; 16 MiB by default, as on a real server
    */
   int maxBlobSize() default EmbeddedCamlistoreServer.DEFAULT_MAX_BLOB_SIZE;
+
+  /**
+   * Whether the server has an identity: the bundled throw-away {@link TestIdentity} (tests only),
+   * which enables the sign helper and makes the search index count only claims signed with it.
+   *
+   * @return true to give the server the test identity
+   */
+  boolean signing() default false;
 }

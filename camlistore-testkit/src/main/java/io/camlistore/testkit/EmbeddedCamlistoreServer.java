@@ -2,6 +2,8 @@ package io.camlistore.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.camlistore.client.BlobRef;
+import io.camlistore.client.LocalSigner;
+import io.camlistore.client.SignatureVerifier;
 import io.camlistore.testkit.internal.Authenticator;
 import io.camlistore.testkit.internal.BlobProtocolHandler;
 import io.camlistore.testkit.internal.BlobStore;
@@ -13,11 +15,16 @@ import io.camlistore.testkit.internal.FaultPlan;
 import io.camlistore.testkit.internal.MemoryContentStore;
 import io.camlistore.testkit.internal.RequestLog;
 import io.camlistore.testkit.internal.Tokens;
+import io.camlistore.testkit.internal.index.ClaimVerifier;
+import io.camlistore.testkit.internal.index.SchemaIndex;
+import io.camlistore.testkit.internal.search.SearchHandler;
+import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,10 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stateful, in-process server speaking the Perkeep 0.11 blob protocol on {@code 127.0.0.1}:
- * discovery, stat (with long-polling), multipart upload, PUT, GET/HEAD with ranges, enumerate and
- * remove, with the real server's status codes, headers and response bodies. Search and signing are
- * not served (discovery advertises no sign handler).
+ * A stateful, in-process server speaking the Perkeep 0.11 protocol on {@code 127.0.0.1}: discovery,
+ * the blob protocol (stat with long-polling, multipart upload, PUT, GET/HEAD with ranges, enumerate
+ * and remove), the search handler (describe, claims, query and lookups over an index of the stored
+ * schema blobs) and, with a {@linkplain Builder#signer(LocalSigner) signer}, the sign helper, with
+ * the real server's status codes, headers and response bodies.
  *
  * <pre>{@code
  * try (EmbeddedCamlistoreServer server =
@@ -71,6 +79,9 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final boolean removeEnabled;
   private final int maxBlobSize;
   private final BlobStore store;
+  private final @Nullable LocalSigner signer;
+  private final @Nullable SignHandler signHandler;
+  private final SchemaIndex index;
   private final FaultPlan faultPlan = new FaultPlan();
   private final FaultInjector faults = new FaultInjector(faultPlan);
   private final RequestLog requestLog;
@@ -91,6 +102,20 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     ContentStore content =
         directory == null ? new MemoryContentStore() : new DirectoryContentStore(directory);
     this.store = new BlobStore(content);
+    this.signer = builder.signer;
+    this.signHandler = signer == null ? null : new SignHandler(signer);
+    SignatureVerifier owner =
+        signer == null ? null : SignatureVerifier.forPublicKey(signer.publicKeyBlob());
+    this.index =
+        new SchemaIndex(
+            store,
+            new ClaimVerifier(
+                owner,
+                ref -> {
+                  BlobRef parsed = BlobRef.parseOrNull(ref);
+                  return parsed == null ? null : store.read(parsed);
+                }));
+    store.addListener(index);
   }
 
   /** {@return a builder for a server with memory storage, no auth, on a random port} */
@@ -99,7 +124,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening. A server that was closed can be started again; it reuses its port.
+   * Starts listening. A server that was closed can be started again; it reuses its port. With a
+   * signer, its public key blob is stored first, as a real server's sign helper does at startup.
    *
    * @return this server
    * @throws IllegalStateException if it is already running
@@ -109,6 +135,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     if (http != null) {
       throw new IllegalStateException("already running at " + url());
     }
+    storePublicKey();
     String token = Tokens.randomHex(20);
     int port = boundPort != 0 ? boundPort : configuredPort;
     HttpServer server;
@@ -126,8 +153,13 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
             faultPlan,
             new Authenticator(user, password, token),
             token,
-            new DiscoveryHandler(store.content(), null, System.getProperty("user.name", "nobody")),
-            new BlobProtocolHandler(store, faultPlan, maxBlobSize, removeEnabled)));
+            new DiscoveryHandler(
+                store.content(),
+                signHandler == null ? null : signHandler.descriptor(),
+                System.getProperty("user.name", "nobody")),
+            new BlobProtocolHandler(store, faultPlan, maxBlobSize, removeEnabled),
+            new SearchHandler(index, Clock.systemUTC()),
+            signHandler));
     server.setExecutor(pool);
     server.start();
     this.http = server;
@@ -135,6 +167,12 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     this.authToken = token;
     this.boundPort = server.getAddress().getPort();
     return this;
+  }
+
+  private void storePublicKey() {
+    if (signer != null && !contains(signer.publicKeyBlobRef())) {
+      store.put(signer.publicKeyBlobRef(), signer.publicKeyBlob().data());
+    }
   }
 
   /** Stops listening and ends every open connection and waiting request. Idempotent. */
@@ -207,6 +245,15 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
       throw new IllegalStateException("the server is not running");
     }
     return token;
+  }
+
+  /**
+   * {@return the server's signer: its sign helper signs with it, and its search index only counts
+   * claims signed with it; empty when the server has none (then every claim whose signature
+   * verifies counts)}
+   */
+  public Optional<LocalSigner> signer() {
+    return Optional.ofNullable(signer);
   }
 
   /** {@return the fault hooks of this server} */
@@ -314,10 +361,16 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     requestLog.clear();
   }
 
-  /** Clears blobs, faults and recorded requests: a fresh state between tests sharing a server. */
+  /**
+   * Clears blobs, faults and recorded requests: a fresh state between tests sharing a server. A
+   * server with a signer keeps (stores again) its public key blob, as a freshly started one has it.
+   */
   public void reset() {
     faults.clear();
     clearBlobs();
+    if (isRunning()) {
+      storePublicKey();
+    }
     clearRequests();
   }
 
@@ -354,7 +407,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   /**
    * Configures an {@link EmbeddedCamlistoreServer}. Defaults: random port, memory storage, no auth,
-   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded. Not thread-safe.
+   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded, no signer. Not
+   * thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -364,6 +418,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private boolean removeEnabled;
     private int maxBlobSize = DEFAULT_MAX_BLOB_SIZE;
     private int requestHistoryLimit = 10_000;
+    private @Nullable LocalSigner signer;
 
     private Builder() {}
 
@@ -479,6 +534,22 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
         throw new IllegalArgumentException("requestHistoryLimit must be at least 1, was " + limit);
       }
       this.requestHistoryLimit = limit;
+      return this;
+    }
+
+    /**
+     * Gives the server an identity, as a real server's owner key: it serves the sign helper ({@code
+     * jsonSignRoot} {@code /sighelper/} and {@code signing} in discovery), stores its public key
+     * blob at start, and its search index counts only claims signed with this key. Without one (the
+     * default) there is no sign helper and the index counts every claim whose signature verifies
+     * with the public key blob it names. {@link TestIdentity#signer()} is a ready-made identity for
+     * tests.
+     *
+     * @param signer the identity, or null for none
+     * @return this builder
+     */
+    public Builder signer(@Nullable LocalSigner signer) {
+      this.signer = signer;
       return this;
     }
 

@@ -281,7 +281,8 @@ public final class EmbeddedCamlistoreServerExtension
       EmbeddedCamlistoreServer.Builder builder =
           EmbeddedCamlistoreServer.builder()
               .removeEnabled(config.removeEnabled())
-              .maxBlobSize(config.maxBlobSize());
+              .maxBlobSize(config.maxBlobSize())
+              .signer(config.signing() ? TestIdentity.signer() : null);
       if (!config.user().isEmpty() || !config.password().isEmpty()) {
         try {
           builder.basicAuth(config.user(), config.password());

@@ -299,10 +299,21 @@ class EmbeddedCamlistoreServerIT {
   @Test
   void unknownPathsAre404() {
     try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
-      HttpResponse<byte[]> response = Http.get(server, "/my-search/camli/search/recent");
+      HttpResponse<byte[]> response = Http.get(server, "/status/status.json");
 
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(Http.text(response)).isEqualTo("404 page not found\n");
+    }
+  }
+
+  @Test
+  void withoutSignerThereIsNoSignHelper() {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      HttpResponse<byte[]> response = Http.get(server, "/sighelper/camli/sig/discovery");
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(discovery(server)).doesNotContain("jsonSignRoot", "signing");
+      assertThat(server.signer()).isEmpty();
     }
   }
 

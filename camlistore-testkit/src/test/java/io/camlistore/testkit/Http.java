@@ -82,6 +82,21 @@ final class Http {
     }
   }
 
+  static HttpResponse<byte[]> postJson(EmbeddedCamlistoreServer server, String path, String json) {
+    return send(
+        request(server, path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+    try {
+      return send(request.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String text(HttpResponse<byte[]> response) {
     return new String(response.body(), StandardCharsets.UTF_8);
   }

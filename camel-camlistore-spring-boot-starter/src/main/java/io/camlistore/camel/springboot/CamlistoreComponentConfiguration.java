@@ -51,6 +51,30 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   /** The hash function put names blobs with: sha224 (default), sha256 or sha1. */
   private @Nullable String hashFunction;
 
+  /**
+   * The OpenPGP secret keyring file whose key signs permanodes and claims instead of the server's
+   * sign helper; needs keyId.
+   */
+  private @Nullable String secretKeyring;
+
+  /** The id of the signing key in secretKeyring, 16 hex digits such as 7559C29EFA90DC38. */
+  private @Nullable String keyId;
+
+  /**
+   * Whether put stores every file or stream body as a chunked file schema (default false; bodies
+   * over 16 MiB always are).
+   */
+  private @Nullable Boolean storeAsFile;
+
+  /**
+   * Whether putFile (and put, when it stores a file) also creates a permanode per file with
+   * camliContent and title claims (default false).
+   */
+  private @Nullable Boolean permanode;
+
+  /** How many times a request is tried in all when it fails transiently (default 3). */
+  private @Nullable Integer maxAttempts;
+
   /** The most blobs the enumerate producer returns per message, 1 to 10000 (default 100). */
   private @Nullable Integer limit;
 
@@ -349,5 +373,75 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
    */
   public void setHealthCheckProducerEnabled(@Nullable Boolean healthCheckProducerEnabled) {
     this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+  }
+
+  /** {@return the secretKeyring option, or null to leave the component's default} */
+  public @Nullable String getSecretKeyring() {
+    return secretKeyring;
+  }
+
+  /**
+   * Sets the secretKeyring option.
+   *
+   * @param secretKeyring the value; see the property's description
+   */
+  public void setSecretKeyring(@Nullable String secretKeyring) {
+    this.secretKeyring = secretKeyring;
+  }
+
+  /** {@return the keyId option, or null to leave the component's default} */
+  public @Nullable String getKeyId() {
+    return keyId;
+  }
+
+  /**
+   * Sets the keyId option.
+   *
+   * @param keyId the value; see the property's description
+   */
+  public void setKeyId(@Nullable String keyId) {
+    this.keyId = keyId;
+  }
+
+  /** {@return the storeAsFile option, or null to leave the component's default} */
+  public @Nullable Boolean getStoreAsFile() {
+    return storeAsFile;
+  }
+
+  /**
+   * Sets the storeAsFile option.
+   *
+   * @param storeAsFile the value; see the property's description
+   */
+  public void setStoreAsFile(@Nullable Boolean storeAsFile) {
+    this.storeAsFile = storeAsFile;
+  }
+
+  /** {@return the permanode option, or null to leave the component's default} */
+  public @Nullable Boolean getPermanode() {
+    return permanode;
+  }
+
+  /**
+   * Sets the permanode option.
+   *
+   * @param permanode the value; see the property's description
+   */
+  public void setPermanode(@Nullable Boolean permanode) {
+    this.permanode = permanode;
+  }
+
+  /** {@return the maxAttempts option, or null to leave the component's default} */
+  public @Nullable Integer getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  /**
+   * Sets the maxAttempts option.
+   *
+   * @param maxAttempts the value; see the property's description
+   */
+  public void setMaxAttempts(@Nullable Integer maxAttempts) {
+    this.maxAttempts = maxAttempts;
   }
 }

@@ -59,6 +59,11 @@ class CamlistoreComponentAutoConfigurationTest {
             "camel.component.camlistore.include-body=false",
             "camel.component.camlistore.start-after=sha224-8",
             "camel.component.camlistore.cursor-file=/var/lib/app/cursor",
+            "camel.component.camlistore.store-as-file=true",
+            "camel.component.camlistore.permanode=true",
+            "camel.component.camlistore.max-attempts=5",
+            "camel.component.camlistore.secret-keyring=/etc/app/secring.gpg",
+            "camel.component.camlistore.key-id=7559C29EFA90DC38",
             "camel.component.camlistore.lazy-start-producer=true")
         .run(
             context -> {
@@ -74,6 +79,11 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.isIncludeBody()).isFalse();
               assertThat(configuration.getStartAfter()).isEqualTo("sha224-8");
               assertThat(configuration.getCursorFile()).isEqualTo("/var/lib/app/cursor");
+              assertThat(configuration.isStoreAsFile()).isTrue();
+              assertThat(configuration.isPermanode()).isTrue();
+              assertThat(configuration.getMaxAttempts()).isEqualTo(5);
+              assertThat(configuration.getSecretKeyring()).isEqualTo("/etc/app/secring.gpg");
+              assertThat(configuration.getKeyId()).isEqualTo("7559C29EFA90DC38");
               assertThat(
                       context
                           .getBean(CamelContext.class)

@@ -7,14 +7,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a connection's independent requests (upload batches) a few at a time on daemon threads that
- * exist only while there is work. One per connection; thread-safe.
+ * Runs a connection's independent requests (upload batches, file read-ahead) a few at a time on
+ * daemon threads that exist only while there is work. One per connection; thread-safe.
  */
 public final class ParallelTasks implements AutoCloseable {
   private final ThreadPoolExecutor executor;
@@ -66,6 +67,21 @@ public final class ParallelTasks implements AutoCloseable {
       futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
       throw new CamlistoreException("interrupted while waiting for uploads", e);
+    }
+  }
+
+  /**
+   * Starts a task on one of the threads and returns at once, for callers that track completion
+   * themselves (streaming file uploads and read-ahead). A task must report its own failures.
+   *
+   * @param task the task
+   * @throws CamlistoreException if the connection was closed
+   */
+  public void execute(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      throw new CamlistoreException("the connection is closed: cannot start more requests", e);
     }
   }
 

@@ -3,6 +3,8 @@ package io.camlistore.testkit.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camlistore.testkit.RecordedRequest;
+import io.camlistore.testkit.internal.search.SearchHandler;
+import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -11,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded server's single HTTP entry point: records the request, applies a queued fault,
- * checks auth, and routes to discovery or the blob protocol.
+ * checks auth, and routes to discovery, the blob protocol, the search handler or the sign helper.
  */
 public final class CamlistoreHttpHandler implements HttpHandler {
   /** The storage prefixes of a real server's high-level configuration that speak the protocol. */
@@ -26,6 +28,8 @@ public final class CamlistoreHttpHandler implements HttpHandler {
   private final String authToken;
   private final DiscoveryHandler discovery;
   private final BlobProtocolHandler blobs;
+  private final SearchHandler search;
+  private final @Nullable SignHandler sign;
 
   /**
    * Creates the entry point for one server run.
@@ -36,6 +40,8 @@ public final class CamlistoreHttpHandler implements HttpHandler {
    * @param authToken this run's token, for discovery
    * @param discovery the root handler
    * @param blobs the blob protocol handler
+   * @param search the search handler
+   * @param sign the sign helper, or null when the server has no signer
    */
   public CamlistoreHttpHandler(
       RequestLog log,
@@ -43,13 +49,17 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       Authenticator auth,
       String authToken,
       DiscoveryHandler discovery,
-      BlobProtocolHandler blobs) {
+      BlobProtocolHandler blobs,
+      SearchHandler search,
+      @Nullable SignHandler sign) {
     this.log = log;
     this.faults = faults;
     this.auth = auth;
     this.authToken = authToken;
     this.discovery = discovery;
     this.blobs = blobs;
+    this.search = search;
+    this.sign = sign;
   }
 
   @Override
@@ -123,9 +133,10 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       }
       return;
     }
+    boolean allowed = auth.allows(exchange.getRequestHeaders());
     for (String prefix : BLOB_PREFIXES) {
       if (path.startsWith(prefix)) {
-        if (auth.allows(exchange.getRequestHeaders())) {
+        if (allowed) {
           blobs.handle(exchange, path.substring(prefix.length() - 1));
         } else {
           Responses.unauthorized(exchange);
@@ -133,6 +144,21 @@ public final class CamlistoreHttpHandler implements HttpHandler {
         return;
       }
     }
-    Responses.notFound(exchange);
+    SignHandler signHandler = sign;
+    if (path.startsWith(SearchHandler.ROOT)) {
+      if (allowed) {
+        search.handle(exchange, path.substring(SearchHandler.ROOT.length()));
+      } else {
+        Responses.unauthorized(exchange);
+      }
+    } else if (signHandler != null && path.startsWith(SigningDescriptor.ROOT)) {
+      if (allowed) {
+        signHandler.handle(exchange, path.substring(SigningDescriptor.ROOT.length()));
+      } else {
+        Responses.unauthorized(exchange);
+      }
+    } else {
+      Responses.notFound(exchange);
+    }
   }
 }

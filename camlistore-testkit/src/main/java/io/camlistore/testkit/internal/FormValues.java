@@ -72,6 +72,16 @@ public final class FormValues {
   }
 
   /**
+   * Returns every value of a key, in order.
+   *
+   * @param key the form key
+   * @return its values; empty if absent
+   */
+  public List<String> all(String key) {
+    return List.copyOf(values.getOrDefault(key, List.of()));
+  }
+
+  /**
    * Returns the first value of a key, as Go's {@code FormValue} does.
    *
    * @param key the form key

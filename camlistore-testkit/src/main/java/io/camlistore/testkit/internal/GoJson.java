@@ -1,6 +1,8 @@
 package io.camlistore.testkit.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +15,15 @@ import org.jspecify.annotations.Nullable;
  * containers, and {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \}{@code
  * uXXXX}.
  *
- * <p>Values are {@link Map} (written in iteration order, so use a {@code LinkedHashMap}), {@link
- * List}, {@link String}, {@link Long}/{@link Integer}, {@link Boolean} and {@code null}.
+ * <p>Values are {@link Map} (written in iteration order: a {@code LinkedHashMap} for a Go struct, a
+ * {@code TreeMap} ordered by {@link #KEY_ORDER} for a Go map), {@link List}, {@link String}, {@link
+ * Long}/{@link Integer}, {@link Double} (as Go writes a {@code float64}), {@link Boolean} and
+ * {@code null}.
  */
 public final class GoJson {
+  /** The order Go writes map keys in: by their UTF-8 bytes, which is code point order. */
+  public static final Comparator<String> KEY_ORDER = GoJson::compareCodePoints;
+
   private GoJson() {}
 
   /**
@@ -48,6 +55,8 @@ public final class GoJson {
       quote(out, text);
     } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
       out.append(value);
+    } else if (value instanceof Double number) {
+      out.append(float64(number));
     } else if (value instanceof Map<?, ?> map) {
       writeObject(out, map, indent);
     } else if (value instanceof List<?> list) {
@@ -89,6 +98,43 @@ public final class GoJson {
       out.append(i + 1 < list.size() ? ",\n" : "\n");
     }
     out.append(indent).append(']');
+  }
+
+  /**
+   * Formats a number as Go's encoder writes a {@code float64}: the shortest decimal form, in
+   * exponent notation below 1e-6 and from 1e21 on (with a two-digit-or-less exponent).
+   */
+  private static String float64(double number) {
+    if (Double.isNaN(number) || Double.isInfinite(number)) {
+      throw new IllegalArgumentException("Go cannot write " + number + " as JSON");
+    }
+    double abs = Math.abs(number);
+    if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
+      String text = Double.toString(number).replace("E", "e");
+      int e = text.indexOf('e');
+      String mantissa = text.substring(0, e);
+      if (mantissa.endsWith(".0")) {
+        mantissa = mantissa.substring(0, mantissa.length() - 2);
+      }
+      String exponent = text.substring(e + 1);
+      return mantissa + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+    }
+    return new BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * What discovery says about a configured sign handler ({@code jsonSignRoot} and the {@code signing}
- * object). The embedded server has no sign handler yet, so it passes none and discovery leaves both
- * out, as a real server without one does; this is the place a signer plugs in.
+ * object). Without a signer the server passes none and discovery leaves both out, as a real server
+ * without a sign handler does.
  *
  * @param publicKeyBlobRef the blobref of the armored public key
  * @param publicKeyId the OpenPGP key id, 16 uppercase hex characters

@@ -3,6 +3,7 @@ package io.camlistore.testkit.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The server the contract suite runs against: a real Perkeep server when {@code CAMLISTORE_IT_URL}
  * is set (with {@code CAMLISTORE_IT_AUTH} = {@code userpass:USER:PASS} or {@code none}), otherwise
- * an embedded server with Basic auth {@code alice:secret}. Talks raw HTTP so that the same
- * assertions hold for both.
+ * an embedded server with Basic auth {@code alice:secret} and the fixtures' identity ({@link
+ * TestIdentity}). Talks raw HTTP so that the same assertions hold for both.
  */
 final class ContractTarget {
   private static @Nullable ContractTarget instance;
@@ -32,12 +33,22 @@ final class ContractTarget {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private final String blobRoot;
+  private final String searchRoot;
+  private final @Nullable String signRoot;
+  private final @Nullable String keyId;
 
   private ContractTarget(URI base, @Nullable String authorization, boolean embedded) {
     this.base = base;
     this.authorization = authorization;
     this.embedded = embedded;
-    this.blobRoot = discovery().get("blobRoot").asText();
+    JsonNode discovery = discovery();
+    this.blobRoot = discovery.get("blobRoot").asText();
+    this.searchRoot = discovery.path("searchRoot").asText();
+    this.signRoot = discovery.has("jsonSignRoot") ? discovery.get("jsonSignRoot").asText() : null;
+    this.keyId =
+        discovery.path("signing").has("publicKeyId")
+            ? discovery.path("signing").get("publicKeyId").asText()
+            : null;
   }
 
   static synchronized ContractTarget get() {
@@ -56,7 +67,10 @@ final class ContractTarget {
           false);
     }
     EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().basicAuth("alice", "secret").start();
+        EmbeddedCamlistoreServer.builder()
+            .basicAuth("alice", "secret")
+            .signer(TestIdentity.signer())
+            .start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     return new ContractTarget(URI.create(server.url()), basicHeader("userpass:alice:secret"), true);
   }
@@ -88,6 +102,32 @@ final class ContractTarget {
   /** {@return the discovered blob root path, e.g. /bs-and-maybe-also-index/} */
   String blobRoot() {
     return blobRoot;
+  }
+
+  /**
+   * {@return whether the server's identity is the one the fixtures were signed with, so that its
+   * sign helper's output and its index's view of the seeded claims match the fixtures}
+   */
+  boolean hasFixtureIdentity() {
+    return TestIdentity.KEY_ID.equals(keyId) && signRoot != null;
+  }
+
+  /** {@return the discovered search root path, e.g. /my-search/} */
+  String searchRoot() {
+    return searchRoot;
+  }
+
+  /** Builds a request for a search endpoint, e.g. {@code describe?blobref=…}. */
+  HttpRequest.Builder searchRequest(String endpoint) {
+    return request(searchRoot + "camli/search/" + endpoint);
+  }
+
+  /** Builds a request for a path under the sign helper, e.g. {@code camli/sig/sign}. */
+  HttpRequest.Builder signRequest(String path) {
+    if (signRoot == null) {
+      throw new IllegalStateException("the server advertises no sign helper");
+    }
+    return request(signRoot + path);
   }
 
   /** Builds a request for a path relative to the server root (no leading slash needed). */

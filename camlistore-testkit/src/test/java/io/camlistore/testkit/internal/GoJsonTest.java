@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,24 @@ class GoJsonTest {
 
   @Test
   void refusesTypesGoWouldNotWriteThisWay() {
-    assertThatThrownBy(() -> GoJson.indent(1.5)).hasMessageContaining("java.lang.Double");
+    assertThatThrownBy(() -> GoJson.indent(1.5f)).hasMessageContaining("java.lang.Float");
+    assertThatThrownBy(() -> GoJson.indent(Double.NaN)).hasMessageContaining("NaN");
+  }
+
+  @Test
+  void writesDoublesAsGoWritesFloat64() {
+    assertThat(GoJson.indent(List.of(1.0, -2.5, 0.0, 1e20, 1e21, 1.5e-7, 0.000001, 123456.789)))
+        .isEqualTo(
+            "[\n  1,\n  -2.5,\n  0,\n  100000000000000000000,\n  1e+21,\n  1.5e-7,\n"
+                + "  0.000001,\n  123456.789\n]");
+  }
+
+  @Test
+  void keyOrderIsCodePointOrderAsGoSortsMapKeys() {
+    List<String> keys = new ArrayList<>(List.of("b", "\uD83D\uDE00", "\uFF5E", "B", "a"));
+
+    keys.sort(GoJson.KEY_ORDER);
+
+    assertThat(keys).containsExactly("B", "a", "b", "\uFF5E", "\uD83D\uDE00");
   }
 }

@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>The first chunk of a file larger than 256 KiB is exactly 262 144 bytes; later chunks end where
  * the {@link RollSum rolling checksum} marks a boundary, and are 65 537 bytes to 1 MiB long (only
- * the last chunk may be shorter). Memory use is bounded: one 1 MiB buffer, whatever the file size.
+ * the last chunk may be shorter). Memory use is bounded: one buffer of at most 1 MiB, whatever the
+ * file size (small files use a small one).
  *
  * <pre>{@code
  * FileParts layout = new FileChunker("sha224").chunk(in, (blob, kind) -> upload(blob));
@@ -66,7 +67,8 @@ public final class FileChunker {
    * @throws IOException if reading fails or the sink throws
    */
   public FileParts chunk(InputStream in, ChunkSink sink) throws IOException {
-    byte[] buf = new byte[MAX_CHUNK_SIZE];
+    // Grown on demand up to MAX_CHUNK_SIZE, so that a small file costs a small buffer.
+    byte[] buf = new byte[READ_SIZE];
     RollSum rollSum = new RollSum();
     SpanTree tree = new SpanTree(hashName, sink);
     long chunkStart = 0; // file offset of buf[0], the start of the current chunk
@@ -74,6 +76,9 @@ public final class FileChunker {
     int scanned = 0; // bytes of buf already rolled
     while (true) {
       if (scanned == filled) {
+        if (filled == buf.length) {
+          buf = Arrays.copyOf(buf, Math.min(MAX_CHUNK_SIZE, buf.length * 2));
+        }
         int read = in.read(buf, filled, Math.min(READ_SIZE, buf.length - filled));
         if (read < 0) {
           break;

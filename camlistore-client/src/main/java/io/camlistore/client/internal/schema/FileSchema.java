@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Builds the schema maps that describe file content and file-system nodes, with the fields pk-put
- * writes (PROTOCOL.md §8.4–8.6). Serialize them with {@link CanonicalJson}.
+ * writes (PROTOCOL.md §8.4–8.6), and reads them back ({@link SchemaNode}). Serialize them with
+ * {@link CanonicalJson}.
  */
 public final class FileSchema {
   private FileSchema() {}
@@ -48,6 +49,27 @@ public final class FileSchema {
   }
 
   /**
+   * Builds a {@code symlink} schema map. Like pk-put, it records no permission bits: a link's own
+   * mode means nothing.
+   *
+   * @param linkName the link's base name (no {@code /})
+   * @param target the link's target, as stored in the link
+   * @param metadata the attributes to record; its permissions are left out
+   * @return the map, without {@code camliVersion}
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}, or the target is
+   *     empty
+   */
+  public static Map<String, Object> symlink(String linkName, String target, FileMetadata metadata) {
+    if (target.isEmpty()) {
+      throw new IllegalArgumentException("a symlink target must not be empty");
+    }
+    Map<String, Object> map = common("symlink", linkName, metadata);
+    map.remove("unixPermission");
+    map.put("symlinkTarget", target);
+    return map;
+  }
+
+  /**
    * Builds a {@code bytes} schema map: an interior node of a large file's chunk tree.
    *
    * @param parts the nested parts, not empty
@@ -72,12 +94,28 @@ public final class FileSchema {
     return json;
   }
 
+  /**
+   * Checks that a name can be stored as a node's {@code fileName}.
+   *
+   * @param type what is named, for the message (e.g. {@code file})
+   * @param name the name
+   * @throws IllegalArgumentException if the name is empty, {@code .} or {@code ..}, or contains
+   *     {@code /}
+   */
+  public static void checkName(String type, String name) {
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0) {
+      throw new IllegalArgumentException(
+          "a "
+              + type
+              + " name must be a base name (not empty, '.' or '..', without '/'), got '"
+              + name
+              + "'");
+    }
+  }
+
   /** The fields every file-system node carries, as pk-put's common file map. */
   private static Map<String, Object> common(String type, String name, FileMetadata metadata) {
-    if (name.isEmpty() || name.indexOf('/') >= 0) {
-      throw new IllegalArgumentException(
-          "a " + type + " name must be a non-empty base name without '/', got '" + name + "'");
-    }
+    checkName(type, name);
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("camliType", type);
     map.put("fileName", name);

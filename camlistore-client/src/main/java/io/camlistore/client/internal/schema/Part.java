@@ -13,16 +13,21 @@ import java.util.Map;
  * @param size the number of file bytes this part stands for (for a {@code bytesRef}, the total of
  *     the nested tree, not the schema blob's own size)
  * @param bytesRef true for a {@code bytesRef} part, false for a {@code blobRef} part
+ * @param offset where in the referenced content this part's bytes start; 0 for every part pk-put
+ *     writes, and left out of the JSON when 0
  */
-public record Part(BlobRef ref, long size, boolean bytesRef) {
+public record Part(BlobRef ref, long size, boolean bytesRef, long offset) {
   /**
    * Validates the part.
    *
-   * @throws IllegalArgumentException if the size is negative
+   * @throws IllegalArgumentException if the size or offset is negative
    */
   public Part {
     if (size < 0) {
       throw new IllegalArgumentException("part size must not be negative, got " + size);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("part offset must not be negative, got " + offset);
     }
   }
 
@@ -34,7 +39,7 @@ public record Part(BlobRef ref, long size, boolean bytesRef) {
    * @return the part
    */
   public static Part blob(BlobRef chunk, long size) {
-    return new Part(chunk, size, false);
+    return new Part(chunk, size, false, 0);
   }
 
   /**
@@ -45,7 +50,7 @@ public record Part(BlobRef ref, long size, boolean bytesRef) {
    * @return the part
    */
   public static Part bytes(BlobRef bytesSchema, long size) {
-    return new Part(bytesSchema, size, true);
+    return new Part(bytesSchema, size, true, 0);
   }
 
   /** {@return the part as a schema map entry: {@code blobRef} or {@code bytesRef}, and size} */
@@ -53,6 +58,9 @@ public record Part(BlobRef ref, long size, boolean bytesRef) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put(bytesRef ? "bytesRef" : "blobRef", ref);
     json.put("size", size);
+    if (offset != 0) {
+      json.put("offset", offset);
+    }
     return json;
   }
 }

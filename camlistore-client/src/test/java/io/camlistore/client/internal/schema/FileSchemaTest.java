@@ -147,7 +147,48 @@ class FileSchemaTest {
         .hasMessageContaining("without '/'");
     assertThatThrownBy(() -> FileSchema.directory("", OTHER, FileMetadata.empty()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("directory name must be a non-empty base name");
+        .hasMessageContaining("directory name must be a base name");
+    assertThatThrownBy(() -> FileSchema.file("..", List.of(), FileMetadata.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got '..'");
+    assertThatThrownBy(() -> FileSchema.symlink(".", "x", FileMetadata.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("symlink name");
+  }
+
+  @Test
+  void symlinkSchemaCarriesTheTargetAndNoPermissionsAsPkPutWritesIt() {
+    Map<String, Object> map = FileSchema.symlink("link", "../a<b", FILE_METADATA);
+
+    assertThat(new String(CanonicalJson.schemaBytes(map), StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+            {"camliVersion": 1,
+              "camliType": "symlink",
+              "fileName": "link",
+              "symlinkTarget": "../a\\u003cb",
+              "unixCtime": "2026-11-25T09:29:46.551179453Z",
+              "unixGroup": "root",
+              "unixGroupId": 0,
+              "unixMtime": "2020-11-01T12:00:00Z",
+              "unixOwner": "root",
+              "unixOwnerId": 0
+            }""");
+    assertThatThrownBy(() -> FileSchema.symlink("link", "", FILE_METADATA))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("target must not be empty");
+  }
+
+  @Test
+  void aPartOffsetIsWrittenOnlyWhenItIsNotZero() {
+    assertThat(Part.blob(OTHER, 5).toJson()).doesNotContainKey("offset");
+    assertThat(new Part(OTHER, 5, false, 7).toJson())
+        .containsEntry("blobRef", OTHER)
+        .containsEntry("size", 5L)
+        .containsEntry("offset", 7L);
+    assertThatThrownBy(() -> new Part(OTHER, 5, false, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset must not be negative, got -1");
   }
 
   @Test

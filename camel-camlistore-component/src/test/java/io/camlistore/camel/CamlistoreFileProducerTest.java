@@ -1,0 +1,237 @@
+package io.camlistore.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camlistore.client.BlobRef;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * putFile, getFile, and put storing large or file bodies as files, round-tripped through the
+ * embedded server.
+ */
+class CamlistoreFileProducerTest extends CamelTestSupport {
+  private static final EmbeddedCamlistoreServer SERVER =
+      EmbeddedCamlistoreServer.builder().build().start();
+  private static final int TWENTY_MIB = 20 << 20;
+
+  @TempDir Path dir;
+
+  @AfterAll
+  static void stopServer() {
+    SERVER.close();
+  }
+
+  @Override
+  protected RoutesBuilder createRouteBuilder() {
+    return new RouteBuilder() {
+      @Override
+      public void configure() {
+        getContext()
+            .getComponent("camlistore", CamlistoreComponent.class)
+            .getConfiguration()
+            .setServerUrl(SERVER.url());
+        from("direct:putFile").to("camlistore:putFile");
+        from("direct:put").to("camlistore:put");
+        from("direct:putAsFile").to("camlistore:put?storeAsFile=true");
+        from("direct:putWithPermanode")
+            .to(
+                "camlistore:putFile?permanode=true&secretKeyring="
+                    + PerkeepStubs.secretKeyring()
+                    + "&keyId="
+                    + PerkeepStubs.SERVER_KEY_ID);
+        // Read while the exchange is running: the stream is closed when it completes.
+        from("direct:getFile").to("camlistore:getFile").convertBodyTo(byte[].class);
+        from("direct:getFileUnread").to("camlistore:getFile");
+      }
+    };
+  }
+
+  @Test
+  void putFileStoresBytesAsANamedFileThatGetFileReadsBack() {
+    byte[] content = "Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8);
+
+    Exchange stored =
+        template.request(
+            "direct:putFile",
+            e -> {
+              e.getMessage().setBody(content);
+              e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, "hello.txt");
+            });
+
+    assertThat(stored.getException()).isNull();
+    BlobRef ref = stored.getMessage().getBody(BlobRef.class);
+    Map<String, Object> headers = stored.getMessage().getHeaders();
+    assertThat(headers)
+        .containsEntry(CamlistoreConstants.BLOB_REF, ref)
+        .containsEntry(CamlistoreConstants.BLOB_SIZE, 16L)
+        .containsEntry(CamlistoreConstants.FILE_NAME, "hello.txt")
+        .containsEntry(CamlistoreConstants.CAMLI_TYPE, "file")
+        .doesNotContainKey(CamlistoreConstants.PERMANODE_REF);
+    assertThat(new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8))
+        .contains("\"camliType\": \"file\"")
+        .contains("\"fileName\": \"hello.txt\"");
+
+    Exchange fetched = template.request("direct:getFile", e -> e.getMessage().setBody(ref));
+
+    assertThat(fetched.getException()).isNull();
+    assertThat(fetched.getMessage().getBody(byte[].class)).isEqualTo(content);
+    assertThat(fetched.getMessage().getHeaders())
+        .containsEntry(CamlistoreConstants.FILE_NAME, "hello.txt")
+        .containsEntry(CamlistoreConstants.BLOB_SIZE, 16L)
+        .containsEntry(CamlistoreConstants.BLOB_REF, ref);
+  }
+
+  @Test
+  void putFileNamesAPathAfterCamelFileNameElseTheFileItself() throws Exception {
+    Path path = Files.writeString(dir.resolve("local.txt"), "some text");
+
+    BlobRef own = template.requestBody("direct:putFile", path, BlobRef.class);
+    BlobRef renamed =
+        template.requestBodyAndHeader(
+            "direct:putFile",
+            path.toFile(),
+            Exchange.FILE_NAME,
+            "inbox/renamed.txt",
+            BlobRef.class);
+
+    assertThat(fileNameOf(own)).isEqualTo("local.txt");
+    assertThat(fileNameOf(renamed)).isEqualTo("renamed.txt");
+    assertThat(template.requestBody("direct:getFile", renamed, byte[].class))
+        .isEqualTo("some text".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void putFileOfAStreamWithoutANameFailsNamingTheHeaders() {
+    InputStream in = new ByteArrayInputStream(new byte[] {1, 2, 3});
+
+    assertThatThrownBy(() -> template.requestBody("direct:putFile", in))
+        .isInstanceOf(CamelExecutionException.class)
+        .cause()
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(CamlistoreConstants.FILE_NAME)
+        .hasMessageContaining(Exchange.FILE_NAME);
+  }
+
+  @Test
+  void putStoresAStreamOver16MibAsAFileInsteadOfFailing() {
+    byte[] content = randomBytes(TWENTY_MIB);
+
+    Exchange stored =
+        template.request(
+            "direct:put",
+            e -> {
+              e.getMessage().setBody(new ByteArrayInputStream(content));
+              e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, "big.bin");
+            });
+
+    assertThat(stored.getException()).isNull();
+    BlobRef ref = stored.getMessage().getBody(BlobRef.class);
+    assertThat(stored.getMessage().getHeaders())
+        .containsEntry(CamlistoreConstants.BLOB_REF, ref)
+        .containsEntry(CamlistoreConstants.BLOB_SIZE, (long) TWENTY_MIB)
+        .containsEntry(CamlistoreConstants.CAMLI_TYPE, "file");
+    assertThat(template.requestBody("direct:getFile", ref, byte[].class)).isEqualTo(content);
+  }
+
+  @Test
+  void putStoresAFileOver16MibAsAFileAndKeepsTheBody() throws Exception {
+    Path big = Files.write(dir.resolve("big.bin"), randomBytes(TWENTY_MIB));
+
+    Exchange stored = template.request("direct:put", e -> e.getMessage().setBody(big));
+
+    assertThat(stored.getException()).isNull();
+    assertThat(stored.getMessage().getBody()).isEqualTo(big);
+    BlobRef ref = stored.getMessage().getHeader(CamlistoreConstants.BLOB_REF, BlobRef.class);
+    assertThat(fileNameOf(ref)).isEqualTo("big.bin");
+    assertThat(template.requestBody("direct:getFile", ref, byte[].class))
+        .isEqualTo(Files.readAllBytes(big));
+  }
+
+  @Test
+  void putStoresASmallBodyAsABlobUnlessStoreAsFileIsSet() throws Exception {
+    Path small = Files.writeString(dir.resolve("small.txt"), "Hello, Perkeep!\n");
+
+    Exchange asBlob =
+        template.request(
+            "direct:put",
+            e -> {
+              e.getMessage().setBody(small);
+              e.getMessage().setHeader(CamlistoreConstants.CAMLI_TYPE, "stale");
+            });
+    BlobRef asFile =
+        template
+            .request("direct:putAsFile", e -> e.getMessage().setBody(small))
+            .getMessage()
+            .getHeader(CamlistoreConstants.BLOB_REF, BlobRef.class);
+
+    assertThat(asBlob.getMessage().getHeader(CamlistoreConstants.BLOB_REF).toString())
+        .isEqualTo(PerkeepStubs.HELLO_REF);
+    assertThat(asBlob.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CAMLI_TYPE);
+    assertThat(fileNameOf(asFile)).isEqualTo("small.txt");
+  }
+
+  @Test
+  void thePermanodeOptionCreatesAPermanodeForTheFile() {
+    Exchange stored =
+        template.request(
+            "direct:putWithPermanode",
+            e -> {
+              e.getMessage().setBody("photo bytes");
+              e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, "photo.jpg");
+            });
+
+    assertThat(stored.getException()).isNull();
+    BlobRef fileRef = stored.getMessage().getBody(BlobRef.class);
+    BlobRef permanode =
+        stored.getMessage().getHeader(CamlistoreConstants.PERMANODE_REF, BlobRef.class);
+    assertThat(permanode).isNotNull();
+    assertThat(new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8))
+        .contains("\"camliType\": \"permanode\"");
+    // The claim pointing the permanode at the file is on the server too.
+    assertThat(
+            SERVER.blobRefs().stream()
+                .map(ref -> new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8))
+                .filter(text -> text.contains("\"camliContent\""))
+                .filter(text -> text.contains(fileRef.toString())))
+        .isNotEmpty();
+  }
+
+  @Test
+  void getFileOfABlobThatIsNoFileFails() {
+    BlobRef plain = SERVER.putBlob("not a schema".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> template.requestBody("direct:getFileUnread", plain))
+        .isInstanceOf(CamelExecutionException.class)
+        .cause()
+        .isInstanceOf(io.camlistore.client.InvalidSchemaException.class);
+  }
+
+  private String fileNameOf(BlobRef ref) {
+    return template
+        .request("direct:getFile", e -> e.getMessage().setBody(ref))
+        .getMessage()
+        .getHeader(CamlistoreConstants.FILE_NAME, String.class);
+  }
+
+  private static byte[] randomBytes(int size) {
+    byte[] bytes = new byte[size];
+    new Random(42).nextBytes(bytes);
+    return bytes;
+  }
+}

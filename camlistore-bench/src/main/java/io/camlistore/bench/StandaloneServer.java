@@ -1,0 +1,30 @@
+package io.camlistore.bench;
+
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Runs the embedded server in its own JVM, so that the benchmarked client's heap holds only the
+ * client. Prints its URL on the first line of standard output and stops when standard input closes.
+ */
+public final class StandaloneServer {
+  private StandaloneServer() {}
+
+  /**
+   * Starts the server.
+   *
+   * @param args the storage directory
+   * @throws IOException if standard input fails
+   */
+  public static void main(String[] args) throws IOException {
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().storageDirectory(Path.of(args[0])).noAuth().start()) {
+      System.out.println(server.url());
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // Wait for the parent to close our standard input.
+      }
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package io.camlistore.client;
+
+import io.camlistore.client.internal.ParallelTasks;
+import io.camlistore.client.internal.file.ContentReader;
+import io.camlistore.client.internal.file.DirectoryRestorer;
+import io.camlistore.client.internal.file.DirectoryWriter;
+import io.camlistore.client.internal.file.FileUploader;
+import io.camlistore.client.internal.file.LocalMetadata;
+import io.camlistore.client.internal.file.PartsInputStream;
+import io.camlistore.client.internal.file.UploadPipeline;
+import io.camlistore.client.internal.schema.SchemaNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Files and directory trees of any size, stored as Perkeep stores them. Obtain it from {@link
+ * Connection#files()}. Thread-safe.
+ *
+ * <p>A file is cut into chunks of at most 1 MiB exactly as {@code pk-put file} cuts it, so the same
+ * content gives the same blobs as Perkeep's own tools and is stored once; a tree of {@code bytes}
+ * schema blobs groups the chunks, and a {@code file} schema blob names the file and records its
+ * attributes. Its ref is what {@link #putFile(Path)} returns and {@link #getFile(BlobRef)} reads.
+ *
+ * <pre>{@code
+ * FileClient files = conn.files();
+ * BlobRef ref = files.putFile(Path.of("photo.jpg"));
+ * try (FileContentStream in = files.getFile(ref)) {
+ *   Files.copy(in, Path.of("copy.jpg"));
+ * }
+ * }</pre>
+ *
+ * <p>Uploads stream: chunks are sent while the file is read, in multipart requests of a few MiB,
+ * {@link ConnectOptions#uploadParallelism()} requests at a time, each preceded by a stat so that
+ * chunks the server has are not sent again. At most about {@code (uploadParallelism + 1) × 4 MiB}
+ * (never more than 64 MiB) is held at once, whatever the file's size. A schema blob is sent only
+ * after the server acknowledged everything it refers to, so an interrupted upload never leaves a
+ * file schema whose content is missing. Downloads verify every chunk before returning its bytes.
+ *
+ * <p>With {@link FileOptions#permanode()}, a permanode is also created once the content is stored,
+ * with {@code camliContent} and {@code title} claims, as {@code pk-put file -permanode} does.
+ *
+ * <p>Local file-system failures are {@link UncheckedIOException}s naming the path; everything else
+ * is a {@link CamlistoreException}.
+ */
+public final class FileClient {
+  private final BlobClient blobs;
+  private final PermanodeClient permanodes;
+  private final ParallelTasks tasks;
+  private final int parallelism;
+  private final LocalMetadata.Source metadata;
+  private final FileUploader uploader = new FileUploader(Blob.DEFAULT_HASH);
+  private final DirectoryWriter directories;
+  private final ContentReader reader;
+  private final DirectoryRestorer restorer;
+
+  FileClient(BlobClient blobs, PermanodeClient permanodes, ParallelTasks tasks, int parallelism) {
+    this(blobs, permanodes, tasks, parallelism, LocalMetadata::read);
+  }
+
+  /** With another source of file attributes, so tests can pin the recorded metadata. */
+  FileClient(
+      BlobClient blobs,
+      PermanodeClient permanodes,
+      ParallelTasks tasks,
+      int parallelism,
+      LocalMetadata.Source metadata) {
+    this.blobs = blobs;
+    this.permanodes = permanodes;
+    this.tasks = tasks;
+    this.parallelism = parallelism;
+    this.metadata = metadata;
+    this.directories = new DirectoryWriter(uploader, metadata, Blob.DEFAULT_HASH);
+    this.reader = new ContentReader(blobs::get, tasks::execute, parallelism);
+    this.restorer =
+        new DirectoryRestorer(
+            blobs::get,
+            file -> reader.open(file, 0, ContentReader.size(file)),
+            tasks::execute,
+            parallelism);
+  }
+
+  /**
+   * Stores a file's content with its name and attributes as {@code pk-put file} records them: the
+   * modification time, the change time when it differs, owner and group ids and names, and the
+   * permission bits (as far as the platform reports them). A symlink is followed.
+   *
+   * @param file a regular file
+   * @return the ref of the {@code file} schema blob
+   * @throws IllegalArgumentException if the path is a directory or a root
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws ServerException if the server did not store a blob
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public BlobRef putFile(Path file) {
+    String name = DirectoryWriter.nameOf(file);
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + " is a directory: store it with putDirectory");
+    }
+    try {
+      FileMetadata attributes = metadata.read(file, true);
+      try (InputStream in = Files.newInputStream(file)) {
+        return upload(in, name, attributes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stores a file as {@link #putFile(Path)} does and, if the options ask for it, creates a
+   * permanode for it (as {@code pk-put file -permanode} does) once the file is stored.
+   *
+   * @param file a regular file
+   * @param options whether to create a permanode, and its title
+   * @return the file schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the path is a directory or a root
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putFile(Path file, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putFile(file), DirectoryWriter.nameOf(file), options);
+  }
+
+  /**
+   * Stores content read from a stream as {@link #putFile(InputStream, String, FileMetadata)} does
+   * and, if the options ask for it, creates a permanode for it once the file is stored.
+   *
+   * @param content the bytes; read to the end, not closed
+   * @param fileName the file's base name, without {@code /}
+   * @param metadata the attributes to record; {@link FileMetadata#empty()} for none
+   * @param options whether to create a permanode, and its title
+   * @return the file schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   * @throws UncheckedIOException if reading the stream fails
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putFile(
+      InputStream content, String fileName, FileMetadata metadata, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putFile(content, fileName, metadata), fileName, options);
+  }
+
+  /**
+   * Stores content read from a stream as a file with the given name and attributes. With the
+   * attributes pk-put would record, the file schema blob (and its ref) is the one pk-put makes.
+   *
+   * @param content the bytes; read to the end, not closed
+   * @param fileName the file's base name, without {@code /}
+   * @param metadata the attributes to record; {@link FileMetadata#empty()} for none
+   * @return the ref of the {@code file} schema blob
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   * @throws UncheckedIOException if reading the stream fails
+   * @throws ServerException if the server did not store a blob
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public BlobRef putFile(InputStream content, String fileName, FileMetadata metadata) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(metadata, "metadata");
+    try {
+      return upload(content, fileName, metadata);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "reading the content of " + fileName + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private BlobRef upload(InputStream content, String fileName, FileMetadata attributes)
+      throws IOException {
+    try (UploadPipeline pipeline = newPipeline()) {
+      BlobRef ref = uploader.upload(content, fileName, attributes, pipeline);
+      pipeline.finish();
+      return ref;
+    }
+  }
+
+  /**
+   * Opens a stored file's content. The file schema is fetched now; chunks are fetched as the stream
+   * is read.
+   *
+   * @param fileRef the ref of a {@code file} schema blob
+   * @return the content; the caller must close it
+   * @throws NotFoundException if the server does not have the schema blob
+   * @throws InvalidSchemaException if the blob is not a valid {@code file} schema
+   * @throws HashMismatchException if the schema blob is corrupt
+   */
+  public FileContentStream getFile(BlobRef fileRef) {
+    return getFile(fileRef, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens a byte range of a stored file's content, fetching only the chunks the range covers.
+   *
+   * @param fileRef the ref of a {@code file} schema blob
+   * @param offset the first byte to return, 0 or more; at or past the end, the stream is empty
+   * @param length the most bytes to return, 0 or more; fewer when the file ends first
+   * @return the content of the range; the caller must close it
+   * @throws IllegalArgumentException if the offset or length is negative
+   * @throws NotFoundException if the server does not have the schema blob
+   * @throws InvalidSchemaException if the blob is not a valid {@code file} schema
+   * @throws HashMismatchException if the schema blob is corrupt
+   */
+  public FileContentStream getFile(BlobRef fileRef, long offset, long length) {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException(
+          "offset and length must not be negative: offset " + offset + ", length " + length);
+    }
+    SchemaNode file = reader.fileSchema(fileRef);
+    long size = ContentReader.size(file);
+    long start = Math.min(offset, size);
+    long rangeLength = Math.min(length, size - start);
+    PartsInputStream content = reader.open(file, start, rangeLength);
+    return new FileContentStream(
+        content, fileRef, file.fileName().orElse(null), file.metadata(), size, rangeLength);
+  }
+
+  /**
+   * Stores a directory tree as {@code pk-put file} does: every regular file with its content, every
+   * subdirectory, and every symlink as a {@code symlink} schema naming its target (links are not
+   * followed); each directory becomes a {@code static-set} of its children and a {@code directory}
+   * schema. Other nodes (FIFOs, sockets, devices) have no content and are skipped. Attributes are
+   * recorded as {@link #putFile(Path)} records them.
+   *
+   * <p>Children are stored before the set that lists them, and the set before its directory.
+   *
+   * @param directory the directory
+   * @return the ref of the {@code directory} schema blob
+   * @throws IllegalArgumentException if the path is not a directory, or is a root
+   * @throws UncheckedIOException if the tree cannot be read
+   * @throws ServerException if the server did not store a blob
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public BlobRef putDirectory(Path directory) {
+    DirectoryWriter.nameOf(directory);
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalArgumentException(directory + " is not a directory");
+    }
+    try (UploadPipeline pipeline = newPipeline()) {
+      BlobRef ref = directories.write(directory, pipeline);
+      pipeline.finish();
+      return ref;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Stores a directory tree as {@link #putDirectory(Path)} does and, if the options ask for it,
+   * creates a permanode for it once the whole tree is stored.
+   *
+   * @param directory the directory
+   * @param options whether to create a permanode, and its title
+   * @return the directory schema's ref and the permanode's, if one was created
+   * @throws IllegalArgumentException if the path is not a directory, or is a root
+   * @throws UncheckedIOException if the tree cannot be read
+   * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
+   * @throws ServerException if the server did not store a blob or signing failed
+   * @throws ConnectionException if the server cannot be reached
+   */
+  public FileUpload putDirectory(Path directory, FileOptions options) {
+    Objects.requireNonNull(options, "options");
+    return withPermanode(putDirectory(directory), DirectoryWriter.nameOf(directory), options);
+  }
+
+  /**
+   * Restores a stored directory tree as {@code target}: the stored directory's children become the
+   * target's children (its stored name is not used). Files get their content, modification time and
+   * permission bits; directories their modification time and permission bits, set after their
+   * children; symlinks are recreated with their stored target. Owners are not restored.
+   *
+   * <p>Nothing is overwritten: the target must be absent (it is created) or an empty directory.
+   * Names are checked before use, so a schema cannot place anything outside the target.
+   *
+   * @param directoryRef the ref of a {@code directory} schema blob
+   * @param target where to restore it
+   * @throws IllegalArgumentException if the target exists and is not an empty directory
+   * @throws UncheckedIOException if writing fails, or a name already exists
+   * @throws InvalidSchemaException if a schema blob in the tree is malformed or unsafe
+   * @throws NotFoundException if the server lacks a blob of the tree
+   * @throws HashMismatchException if a blob is corrupt
+   */
+  public void getDirectory(BlobRef directoryRef, Path target) {
+    try {
+      restorer.restore(directoryRef, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "restoring " + directoryRef + " into " + target + " failed: " + e, e);
+    }
+  }
+
+  /** Creates the permanode after the content is stored, as pk-put does: content, then claims. */
+  private FileUpload withPermanode(BlobRef content, String name, FileOptions options) {
+    if (!options.createsPermanode()) {
+      return new FileUpload(content, null);
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("camliContent", content.toString());
+    attributes.put("title", options.title().orElse(name));
+    return new FileUpload(content, permanodes.create(attributes));
+  }
+
+  private UploadPipeline newPipeline() {
+    return UploadPipeline.forParallelism(blobs::storeBatch, tasks::execute, parallelism);
+  }
+}

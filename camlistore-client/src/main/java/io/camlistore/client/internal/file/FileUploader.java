@@ -1,0 +1,75 @@
+package io.camlistore.client.internal.file;
+
+import io.camlistore.client.Blob;
+import io.camlistore.client.BlobRef;
+import io.camlistore.client.FileMetadata;
+import io.camlistore.client.internal.chunk.ChunkSink;
+import io.camlistore.client.internal.chunk.FileChunker;
+import io.camlistore.client.internal.chunk.FileParts;
+import io.camlistore.client.internal.schema.CanonicalJson;
+import io.camlistore.client.internal.schema.FileSchema;
+import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores one file's content as pk-put does: chunks and {@code bytes} blobs from the {@link
+ * FileChunker} go into an {@link UploadPipeline} as they are made, then the {@code file} schema
+ * blob, which the pipeline sends once its parts are stored. Stateless; may be shared.
+ */
+public final class FileUploader {
+  private final FileChunker chunker;
+  private final String hashName;
+
+  /**
+   * Creates an uploader.
+   *
+   * @param hashName the hash function for every blob's ref, e.g. {@code sha224}
+   */
+  public FileUploader(String hashName) {
+    this.chunker = new FileChunker(hashName);
+    this.hashName = hashName;
+  }
+
+  /**
+   * Reads content to its end into the pipeline and adds the file schema. The blobs are stored only
+   * once the pipeline is finished.
+   *
+   * @param content the bytes; read to the end, not closed
+   * @param fileName the file's base name
+   * @param metadata the attributes to record
+   * @param pipeline where the blobs go
+   * @return the file schema blob's ref
+   * @throws IOException if reading the content fails
+   * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   */
+  public BlobRef upload(
+      InputStream content, String fileName, FileMetadata metadata, UploadPipeline pipeline)
+      throws IOException {
+    FileSchema.checkName("file", fileName);
+    ChunkSink sink =
+        (blob, kind) -> {
+          if (kind == ChunkSink.Kind.CHUNK) {
+            pipeline.add(blob);
+          } else {
+            pipeline.add(blob, refs(SchemaNode.parse(blob).parts()));
+          }
+        };
+    FileParts layout = chunker.chunk(content, sink);
+    Blob schema =
+        CanonicalJson.schemaBlob(FileSchema.file(fileName, layout.parts(), metadata), hashName);
+    pipeline.add(schema, refs(layout.parts()));
+    return schema.blobRef();
+  }
+
+  private static List<BlobRef> refs(List<Part> parts) {
+    List<BlobRef> refs = new ArrayList<>(parts.size());
+    for (Part part : parts) {
+      refs.add(part.ref());
+    }
+    return refs;
+  }
+}

@@ -1,0 +1,199 @@
+package io.camlistore.testkit.internal.search;
+
+import io.camlistore.testkit.internal.GoJson;
+import io.camlistore.testkit.internal.GoTime;
+import io.camlistore.testkit.internal.index.Claim;
+import io.camlistore.testkit.internal.index.Corpus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The search handler's simple lookups ({@code claims}, {@code recent}, {@code permanodeattr},
+ * {@code signerattrvalue}, {@code edgesto}, {@code files}), answered from the index with Perkeep
+ * 0.11's response shapes.
+ */
+final class Lookups {
+  private final Corpus corpus;
+
+  Lookups(Corpus corpus) {
+    this.corpus = corpus;
+  }
+
+  /** {@code claims}: the live claims on a permanode, oldest first; {@code null} when none. */
+  Map<String, @Nullable Object> claims(String permanode, String attrFilter) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Claim claim : corpus.claims(permanode)) {
+      if (!attrFilter.isEmpty() && !claim.attr().equals(attrFilter)) {
+        continue;
+      }
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("blobref", claim.ref());
+      item.put("signer", claim.signer());
+      item.put("permanode", claim.permanode());
+      item.put("date", GoTime.rfc3339Nano(claim.date()));
+      item.put("type", claim.type());
+      if (!claim.attr().isEmpty()) {
+        item.put("attr", claim.attr());
+      }
+      if (!claim.value().isEmpty()) {
+        item.put("value", claim.value());
+      }
+      items.add(item);
+    }
+    Map<String, @Nullable Object> response = new LinkedHashMap<>();
+    response.put("claims", items.isEmpty() ? null : items);
+    return response;
+  }
+
+  /**
+   * {@code recent}: the permanodes whose newest claim is the most recent, each once, with their
+   * descriptions to depth 2.
+   */
+  Map<String, @Nullable Object> recent(int n, @Nullable Instant before) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Claim claim : corpus.claimsNewestFirst()) {
+      if (items.size() == n) {
+        break;
+      }
+      String permanode = claim.permanode();
+      if (corpus.isDeleted(permanode)
+          || !seen.add(permanode)
+          || (before != null && !claim.date().isBefore(before))) {
+        continue;
+      }
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("blobref", permanode);
+      item.put("modtime", GoTime.rfc3339Nano(claim.date()));
+      String owner = corpus.owner();
+      item.put("owner", owner != null ? owner : claim.signer());
+      items.add(item);
+      refs.add(permanode);
+    }
+    Map<String, @Nullable Object> response = new LinkedHashMap<>();
+    response.put("recent", items.isEmpty() ? null : items);
+    response.put("meta", describe(refs));
+    return response;
+  }
+
+  /**
+   * {@code permanodeattr}: the permanodes whose indexed attribute has the value (any value when
+   * {@code value} is empty), most recently set first.
+   */
+  Map<String, @Nullable Object> withAttr(
+      @Nullable String signer, String attr, String value, int max, @Nullable Instant at) {
+    List<String> refs = new ArrayList<>();
+    for (Claim claim : claimsFor(signer, attr, value.isEmpty() ? null : value)) {
+      if (refs.size() == max) {
+        break;
+      }
+      if (!refs.contains(claim.permanode())
+          && corpus.attributeValues(claim.permanode(), attr, at).contains(claim.value())) {
+        refs.add(claim.permanode());
+      }
+    }
+    List<Map<String, Object>> items = new ArrayList<>();
+    refs.forEach(ref -> items.add(Map.of("permanode", ref)));
+    Map<String, @Nullable Object> response = new LinkedHashMap<>();
+    response.put("withAttr", items.isEmpty() ? null : items);
+    response.put("meta", describe(refs));
+    return response;
+  }
+
+  /**
+   * {@code signerattrvalue}: the permanode whose indexed attribute the signer most recently set to
+   * exactly this value.
+   *
+   * @throws SearchException Go's "file does not exist" when there is none
+   */
+  Map<String, Object> signerAttrValue(String signer, String attr, String value)
+      throws SearchException {
+    for (Claim claim : claimsFor(signer, attr, value)) {
+      if (corpus.attributeValues(claim.permanode(), attr, null).contains(value)) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("permanode", claim.permanode());
+        response.put("meta", describe(List.of(claim.permanode())));
+        return response;
+      }
+    }
+    throw new SearchException("file does not exist");
+  }
+
+  /** The live set/add claims of a signer on an indexed attribute, newest first. */
+  private List<Claim> claimsFor(@Nullable String signer, String attr, @Nullable String value) {
+    List<Claim> found = new ArrayList<>();
+    if (!Corpus.isIndexedAttribute(attr)) {
+      return found;
+    }
+    String wanted = signer != null ? signer : corpus.owner();
+    for (Claim claim : corpus.claimsNewestFirst()) {
+      if (claim.attr().equals(attr)
+          && (value == null || claim.value().equals(value))
+          && (wanted == null || claim.signer().equals(wanted))
+          && !claim.type().equals("del-attribute")
+          && !corpus.isDeleted(claim.ref())
+          && !corpus.isDeleted(claim.permanode())) {
+        found.add(claim);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * {@code edgesto}: the permanodes that currently list the blob as a {@code camliMember} (the only
+   * reference Perkeep indexes as an edge).
+   */
+  Map<String, @Nullable Object> edgesTo(String ref) {
+    Set<String> from = new TreeSet<>();
+    for (Claim claim : corpus.claimsNewestFirst()) {
+      if (claim.attr().equals("camliMember")
+          && claim.value().equals(ref)
+          && !corpus.isDeleted(claim.ref())
+          && !corpus.isDeleted(claim.permanode())
+          && corpus
+              .describeAttributes(claim.permanode(), null)
+              .attributes()
+              .getOrDefault("camliMember", List.of())
+              .contains(ref)) {
+        from.add(claim.permanode());
+      }
+    }
+    List<Map<String, Object>> edges = new ArrayList<>();
+    for (String permanode : from) {
+      Map<String, Object> edge = new LinkedHashMap<>();
+      edge.put("from", permanode);
+      edge.put("fromType", "permanode");
+      edges.add(edge);
+    }
+    Map<String, @Nullable Object> response = new LinkedHashMap<>();
+    response.put("toRef", ref);
+    response.put("edgesTo", edges.isEmpty() ? null : edges);
+    return response;
+  }
+
+  /** {@code files}: for each requested content ref that some file has, those files. */
+  SortedMap<String, List<String>> files(List<String> wholeRefs) {
+    SortedMap<String, List<String>> files = new TreeMap<>(GoJson.KEY_ORDER);
+    for (String wholeRef : wholeRefs) {
+      List<String> found = corpus.filesWithContent(wholeRef);
+      if (!found.isEmpty()) {
+        files.put(wholeRef, found);
+      }
+    }
+    return files;
+  }
+
+  private SortedMap<String, Object> describe(List<String> refs) {
+    return Describer.describe(corpus, new Query.DescribeSpec(null, refs, 2, 0, null, List.of()));
+  }
+}
