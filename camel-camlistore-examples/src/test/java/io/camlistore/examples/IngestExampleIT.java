@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobRef;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -107,19 +110,49 @@ class IngestExampleIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"yaml", "java"})
-  void countsAFileTooLargeForOneBlobAsFailedAndStoresTheOthers(String dsl) throws Exception {
-    Path big = input.resolve("big.bin");
-    try (OutputStream out = Files.newOutputStream(big)) {
-      out.write(new byte[16 * 1024 * 1024 + 1]);
-    }
+  void storesAFileOverOneBlobInChunks(String dsl) throws Exception {
+    byte[] big = new byte[16 * 1024 * 1024 + 1];
+    new Random(42).nextBytes(big);
+    Files.write(input.resolve("big.bin"), big);
 
     IngestSummary summary = ingest("ingest.dsl", dsl);
 
-    assertThat(summary.failures()).isEqualTo(1);
-    assertThat(summary.files()).isEqualTo(Samples.FILES);
-    assertThat(summary.summary()).contains("1 failed");
+    assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
+    assertThat(summary.bytes()).isEqualTo(Samples.BYTES + big.length);
+    assertThat(summary.chunkedFiles()).isEqualTo(1);
+    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
+    assertThat(summary.failures()).isZero();
+    assertThat(summary.summary()).contains("1 already present, 1 stored in chunks, 0 failed");
     try (EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(storage).start()) {
+            EmbeddedCamlistoreServer.builder().storageDirectory(storage).start();
+        Connection connection = Camlistore.connect(server.url())) {
+      BlobRef file =
+          server.blobRefs().stream()
+              .filter(ref -> !Samples.refs().contains(ref))
+              .filter(ref -> server.blob(ref).orElseThrow().length < 10_000)
+              .filter(
+                  ref ->
+                      new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8)
+                          .contains("\"camliType\": \"file\""))
+              .findFirst()
+              .orElseThrow();
+      try (InputStream content = connection.files().getFile(file)) {
+        assertThat(content.readAllBytes()).isEqualTo(big);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void countsAFileTheServerRefusesAsFailedAndStoresTheOthers(String dsl) throws Exception {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      server.faults().failNextRequests(1, 400, request -> request.isBlobAction("POST", "upload"));
+
+      IngestSummary summary = ingest("ingest.dsl", dsl, "camlistore.url", server.url());
+
+      assertThat(summary.failures()).isEqualTo(1);
+      assertThat(summary.files()).isEqualTo(Samples.FILES - 1);
+      assertThat(summary.summary()).contains("1 failed");
       assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
     }
   }
