@@ -1,6 +1,7 @@
 package io.camlistore.examples;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +44,27 @@ public final class IngestExample {
    * @throws Exception if Camel fails to start or run
    */
   public static IngestSummary run(ExampleConfig config) throws Exception {
+    return run(config, stop -> {});
+  }
+
+  /**
+   * Runs the example, handing out the action that stops it (for a watching run).
+   *
+   * @param config the settings
+   * @param started receives the stop action before Camel starts
+   * @return what was ingested
+   * @throws Exception if Camel fails to start or run
+   */
+  static IngestSummary run(ExampleConfig config, Consumer<Runnable> started) throws Exception {
     boolean watch = config.flag("ingest.watch");
     String dsl = config.get("ingest.dsl");
     if (!dsl.equals("yaml") && !dsl.equals("java")) {
       throw new IllegalArgumentException("ingest.dsl must be yaml or java, got '" + dsl + "'");
     }
     IngestSummary summary = new IngestSummary(config.duration("ingest.progress-interval"));
+    // Ctrl+C ends a watching run by shutting the JVM down, which does not wait for this thread:
+    // the summary is printed by a shutdown hook then.
+    Thread summaryOnExit = new Thread(summary::log, "ingest-summary");
     try (ExampleServer server = ExampleServer.open(config)) {
       Main main = Examples.camelMain(config, server);
       main.bind("ingestSummary", summary);
@@ -71,9 +87,25 @@ public final class IngestExample {
           config.get("ingest.input"),
           dsl.equals("yaml") ? "YAML" : "Java",
           watch ? "; stop with Ctrl+C" : "");
+      if (watch) {
+        Runtime.getRuntime().addShutdownHook(summaryOnExit);
+      }
+      started.accept(main::completed);
       main.run();
+    } finally {
+      if (watch) {
+        removeShutdownHook(summaryOnExit);
+      }
     }
     summary.log();
     return summary;
+  }
+
+  private static void removeShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook prints the summary.
+    }
   }
 }

@@ -10,9 +10,9 @@ import org.apache.camel.builder.RouteBuilder;
  * The ingestion route in the Java DSL; {@code routes/ingest.camel.yaml} is the same route in YAML.
  *
  * <p>It picks up every file under {@code {{ingest.input}}} (leaving it there, or moving it to a
- * {@code .done} folder with {@code ingest.noop=false}), stores it as one blob, logs {@code name →
- * blobref} and counts it in the {@code ingestSummary} bean. When a poll finds nothing new it calls
- * the {@code ingestRun} bean, which ends a one-shot run.
+ * {@code .done} folder with {@code ingest.noop=false}), stores it (as one blob, or in chunks when
+ * it is over 16 MiB), logs {@code name → blobref} and counts it in the {@code ingestSummary} bean.
+ * When a poll finds nothing new it calls the {@code ingestRun} bean, which ends a one-shot run.
  */
 public final class IngestRoute extends RouteBuilder {
   /** The variable holding whether the server had the blob before the upload. */
@@ -41,13 +41,18 @@ public final class IngestRoute extends RouteBuilder {
         .when(body().isNull())
         .bean("ingestRun", "idle")
         .otherwise()
-        // One blob per file (at most 16 MiB). For files of any size, chunked into a file schema,
-        // the next four steps become one: .to("camlistore:putFile").
-        .convertBodyTo(Blob.class)
-        .setHeader(CamlistoreConstants.BLOB_REF, simple("${body.blobRef()}"))
+        // A file that fits in one blob (16 MiB): ask the server whether it has that blob already,
+        // for the summary. put stores a larger file in chunks, as putFile does;
+        // .to("camlistore:putFile") would store every file that way, with its name.
+        .filter(simple("${header." + Exchange.FILE_LENGTH + "} <= " + Blob.MAX_SIZE))
+        .setHeader(
+            CamlistoreConstants.BLOB_REF,
+            simple("${bodyAs(" + Blob.class.getName() + ").blobRef()}"))
         .enrich()
         .constant("camlistore:exists")
         .variableReceive(ALREADY_STORED)
+        .end() // the enrich
+        .end() // the filter
         .to("camlistore:put")
         .log(
             LoggingLevel.INFO,

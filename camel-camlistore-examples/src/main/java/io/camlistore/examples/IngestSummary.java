@@ -25,6 +25,7 @@ public final class IngestSummary {
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong alreadyPresent = new AtomicLong();
+  private final AtomicLong chunkedFiles = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
 
   /**
@@ -47,18 +48,22 @@ public final class IngestSummary {
    * @param size its size in bytes
    * @param alreadyStored whether the server had the blob before this upload; null when the route
    *     did not check
+   * @param camliType {@code file} when the file was stored in chunks with a file schema, else null
    */
   public void stored(
       Exchange exchange,
       @Header(CamlistoreConstants.BLOB_SIZE) long size,
-      @Variable(IngestRoute.ALREADY_STORED) @Nullable Boolean alreadyStored) {
-    stored(exchange.getClock().getCreated(), size, alreadyStored);
+      @Variable(IngestRoute.ALREADY_STORED) @Nullable Boolean alreadyStored,
+      @Header(CamlistoreConstants.CAMLI_TYPE) @Nullable String camliType) {
+    stored(exchange.getClock().getCreated(), size, alreadyStored, "file".equals(camliType));
   }
 
-  void stored(long pickedUp, long size, @Nullable Boolean alreadyStored) {
+  void stored(long pickedUp, long size, @Nullable Boolean alreadyStored, boolean chunked) {
     files.incrementAndGet();
     bytes.addAndGet(size);
-    if (Boolean.TRUE.equals(alreadyStored)) {
+    if (chunked) {
+      chunkedFiles.incrementAndGet();
+    } else if (Boolean.TRUE.equals(alreadyStored)) {
       alreadyPresent.incrementAndGet();
     }
     progress.update(pickedUp, files.get(), bytes.get());
@@ -84,14 +89,19 @@ public final class IngestSummary {
     return bytes.get();
   }
 
-  /** {@return the number of stored files whose blob the server did not have yet} */
+  /** {@return the number of files stored as one blob that the server did not have yet} */
   public long blobsWritten() {
-    return files.get() - alreadyPresent.get();
+    return files.get() - alreadyPresent.get() - chunkedFiles.get();
   }
 
   /** {@return the number of stored files whose blob the server already had} */
   public long alreadyPresent() {
     return alreadyPresent.get();
+  }
+
+  /** {@return the number of files over one blob's size, stored in chunks with a file schema} */
+  public long chunkedFiles() {
+    return chunkedFiles.get();
   }
 
   /** {@return the number of files that could not be stored} */
@@ -103,11 +113,12 @@ public final class IngestSummary {
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "Summary: %d files, %s: %d blobs written, %d already present, %d failed, in %s",
+        "Summary: %d files, %s: %d blobs written, %d already present,%s %d failed, in %s",
         files(),
         ProgressLog.bytes(bytes()),
         blobsWritten(),
         alreadyPresent(),
+        chunkedFiles() == 0 ? "" : " " + chunkedFiles() + " stored in chunks,",
         failures(),
         ProgressLog.seconds(progress.elapsed()));
   }

@@ -2,16 +2,26 @@ package io.camlistore.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobRef;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,19 +110,49 @@ class IngestExampleIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"yaml", "java"})
-  void countsAFileTooLargeForOneBlobAsFailedAndStoresTheOthers(String dsl) throws Exception {
-    Path big = input.resolve("big.bin");
-    try (OutputStream out = Files.newOutputStream(big)) {
-      out.write(new byte[16 * 1024 * 1024 + 1]);
-    }
+  void storesAFileOverOneBlobInChunks(String dsl) throws Exception {
+    byte[] big = new byte[16 * 1024 * 1024 + 1];
+    new Random(42).nextBytes(big);
+    Files.write(input.resolve("big.bin"), big);
 
     IngestSummary summary = ingest("ingest.dsl", dsl);
 
-    assertThat(summary.failures()).isEqualTo(1);
-    assertThat(summary.files()).isEqualTo(Samples.FILES);
-    assertThat(summary.summary()).contains("1 failed");
+    assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
+    assertThat(summary.bytes()).isEqualTo(Samples.BYTES + big.length);
+    assertThat(summary.chunkedFiles()).isEqualTo(1);
+    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
+    assertThat(summary.failures()).isZero();
+    assertThat(summary.summary()).contains("1 already present, 1 stored in chunks, 0 failed");
     try (EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(storage).start()) {
+            EmbeddedCamlistoreServer.builder().storageDirectory(storage).start();
+        Connection connection = Camlistore.connect(server.url())) {
+      BlobRef file =
+          server.blobRefs().stream()
+              .filter(ref -> !Samples.refs().contains(ref))
+              .filter(ref -> server.blob(ref).orElseThrow().length < 10_000)
+              .filter(
+                  ref ->
+                      new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8)
+                          .contains("\"camliType\": \"file\""))
+              .findFirst()
+              .orElseThrow();
+      try (InputStream content = connection.files().getFile(file)) {
+        assertThat(content.readAllBytes()).isEqualTo(big);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void countsAFileTheServerRefusesAsFailedAndStoresTheOthers(String dsl) throws Exception {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      server.faults().failNextRequests(1, 400, request -> request.isBlobAction("POST", "upload"));
+
+      IngestSummary summary = ingest("ingest.dsl", dsl, "camlistore.url", server.url());
+
+      assertThat(summary.failures()).isEqualTo(1);
+      assertThat(summary.files()).isEqualTo(Samples.FILES - 1);
+      assertThat(summary.summary()).contains("1 failed");
       assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
     }
   }
@@ -132,6 +172,42 @@ class IngestExampleIT {
           .allSatisfy(request -> assertThat(request.header("Authorization")).startsWith("Basic "));
     }
     assertThat(storage).doesNotExist();
+  }
+
+  @Test
+  void watchingKeepsStoringNewFilesUntilStopped() throws Exception {
+    AtomicReference<Runnable> stop = new AtomicReference<>();
+    CompletableFuture<IngestSummary> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return IngestExample.run(
+                    ExampleConfig.load(settings("ingest.watch", "true")), stop::set);
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    BlobRef late = BlobRef.compute("sha224", "arrived later".getBytes(StandardCharsets.UTF_8));
+    await().atMost(Duration.ofSeconds(30)).until(() -> stop.get() != null);
+    Thread.sleep(1_000); // several idle polls: a watching run does not stop by itself
+    assertThat(run).isNotDone();
+
+    Files.writeString(input.resolve("late.txt"), "arrived later");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(storageFileOf(late)));
+    Objects.requireNonNull(stop.get(), "stop").run();
+
+    IngestSummary summary = run.get(30, TimeUnit.SECONDS);
+    assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
+    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES);
+  }
+
+  private Path storageFileOf(BlobRef ref) {
+    String digest = ref.digest();
+    return storage
+        .resolve("sha224")
+        .resolve(digest.substring(0, 2))
+        .resolve(digest.substring(2, 4))
+        .resolve(ref + ".dat");
   }
 
   @Test

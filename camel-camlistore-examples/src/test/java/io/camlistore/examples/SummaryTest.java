@@ -28,23 +28,26 @@ class SummaryTest {
   void ingestCountsWrittenPresentAndFailedFiles() {
     IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
 
-    summary.stored(9_000, 100, false);
-    summary.stored(9_500, 50, true);
-    summary.stored(9_800, 7, null);
+    summary.stored(9_000, 100, false, false);
+    summary.stored(9_500, 50, true, false);
+    summary.stored(9_800, 7, null, false);
+    summary.stored(9_900, 20_000_000, null, true);
     Exchange failed = new DefaultExchange(context);
     failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
     summary.failed(failed);
     summary.log();
     summary.log();
 
-    assertThat(summary.files()).isEqualTo(3);
-    assertThat(summary.bytes()).isEqualTo(157);
+    assertThat(summary.files()).isEqualTo(4);
+    assertThat(summary.bytes()).isEqualTo(20_000_157);
     assertThat(summary.blobsWritten()).isEqualTo(2);
     assertThat(summary.alreadyPresent()).isEqualTo(1);
+    assertThat(summary.chunkedFiles()).isEqualTo(1);
     assertThat(summary.failures()).isEqualTo(1);
     assertThat(lines)
         .containsExactly(
-            "Summary: 3 files, 157 bytes: 2 blobs written, 1 already present, 1 failed, in 1.0 s");
+            "Summary: 4 files, 19.1 MiB (20000157 bytes): 2 blobs written, 1 already present, 1"
+                + " stored in chunks, 1 failed, in 1.0 s");
   }
 
   @Test
@@ -53,8 +56,10 @@ class SummaryTest {
     Exchange exchange = new DefaultExchange(context);
     now.set(exchange.getClock().getCreated() + 2_000);
 
-    summary.stored(exchange, 10, false);
+    summary.stored(exchange, 10, false, null);
+    summary.stored(exchange, 20_000_000, null, "file");
 
+    assertThat(summary.chunkedFiles()).isEqualTo(1);
     assertThat(summary.summary()).endsWith("in 2.0 s");
   }
 
