@@ -5,6 +5,7 @@ import io.camlistore.client.Camlistore;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * The server an example talks to: the one named by {@code camlistore.url} (with the credentials of
  * {@code camlistore.auth}, as {@code userpass:USER:PASS} or {@code token:TOKEN}), or else an
  * embedded server storing its blobs under {@code camlistore.storage}, so the examples run with no
- * Perkeep installed and a second run finds the first run's blobs.
+ * Perkeep installed and a second run finds the first run's blobs. Permanodes are signed by the
+ * server's sign helper: a real server's owner key, or the embedded server's test identity ({@link
+ * TestIdentity}, whose secret key is public: for local trials only).
  *
  * <p>Closing it closes the connection and stops the embedded server, if one was started.
  */
@@ -50,8 +53,15 @@ public final class ExampleServer implements AutoCloseable {
       return new ExampleServer(connection, null);
     }
     Path storage = Path.of(config.get("camlistore.storage")).toAbsolutePath();
+    // The ingestion example makes permanodes, which need the server's sign helper: the embedded
+    // server signs with the testkit's published test identity, which is fine for a local demo
+    // store and proves nothing about who signed.
     EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(storage).noAuth().start();
+        EmbeddedCamlistoreServer.builder()
+            .storageDirectory(storage)
+            .noAuth()
+            .signer(TestIdentity.signer())
+            .start();
     try {
       Connection connection = Camlistore.connect(server.url());
       LOG.info(

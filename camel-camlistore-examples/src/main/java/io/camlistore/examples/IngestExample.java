@@ -7,15 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores every file of a folder in Camlistore, then prints a summary and exits; or, with {@code
- * -Dingest.watch=true}, keeps watching the folder until stopped.
+ * Stores every file of a folder in Camlistore, each as a file with a permanode titled with its name
+ * (see {@link IngestRoute}), then prints a summary and exits; or, with {@code -Dingest.watch=true},
+ * keeps watching the folder until stopped.
  *
  * <p>Settings (see {@code application.properties}; each can be given as {@code -Dname=value}):
  * {@code ingest.input} the folder; {@code ingest.dsl} {@code yaml} (the route in {@code
  * routes/ingest.camel.yaml}) or {@code java} ({@link IngestRoute}); {@code ingest.noop} {@code
  * true} to leave the files in place, {@code false} to move each to {@code .done}; {@code
- * ingest.watch}; {@code ingest.progress-interval}; and the server settings of {@link
- * ExampleServer}.
+ * ingest.threads} the files stored at once; {@code ingest.watch}; {@code ingest.progress-interval};
+ * and the server settings of {@link ExampleServer}.
  */
 public final class IngestExample {
   private static final Logger LOG = LoggerFactory.getLogger(IngestExample.class);
@@ -67,9 +68,9 @@ public final class IngestExample {
     Thread summaryOnExit = new Thread(summary::log, "ingest-summary");
     try (ExampleServer server = ExampleServer.open(config)) {
       Main main = Examples.camelMain(config, server);
-      main.bind("ingestSummary", summary);
-      main.bind(
-          "ingestRun",
+      IngestRoute.bindBeans(
+          main::bind,
+          summary,
           new RunControl(
               watch,
               () -> {

@@ -8,15 +8,14 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.apache.camel.Variable;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts what the ingestion route did: files, bytes, blobs written, blobs the server already had,
- * and failures. The route calls {@link #stored} and {@link #failed}; a progress line is logged
- * every interval and the summary once at the end. Thread-safe.
+ * Counts what the ingestion route did with each file: stored (a file schema and a permanode made
+ * now), already present (the server had a permanode with its name and content, so nothing was
+ * sent), or failed. The route calls {@link #stored}, {@link #alreadyPresent} and {@link #failed}; a
+ * progress line is logged every interval and the summary once at the end. Thread-safe.
  */
 public final class IngestSummary {
   private static final Logger LOG = LoggerFactory.getLogger(IngestSummary.class);
@@ -24,8 +23,8 @@ public final class IngestSummary {
   private final ProgressLog progress;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong stored = new AtomicLong();
   private final AtomicLong alreadyPresent = new AtomicLong();
-  private final AtomicLong chunkedFiles = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
 
   /**
@@ -42,31 +41,38 @@ public final class IngestSummary {
   }
 
   /**
-   * Counts a stored file.
+   * Counts a file stored now, as putFile reported it.
    *
    * @param exchange the file's exchange, which tells when it was picked up
-   * @param size its size in bytes
-   * @param alreadyStored whether the server had the blob before this upload; null when the route
-   *     did not check
-   * @param camliType {@code file} when the file was stored in chunks with a file schema, else null
+   * @param size the size of its content, as putFile stored it
    */
-  public void stored(
-      Exchange exchange,
-      @Header(CamlistoreConstants.BLOB_SIZE) long size,
-      @Variable(IngestRoute.ALREADY_STORED) @Nullable Boolean alreadyStored,
-      @Header(CamlistoreConstants.CAMLI_TYPE) @Nullable String camliType) {
-    stored(exchange.getClock().getCreated(), size, alreadyStored, "file".equals(camliType));
+  public void stored(Exchange exchange, @Header(CamlistoreConstants.BLOB_SIZE) long size) {
+    stored(exchange.getClock().getCreated(), size);
   }
 
-  void stored(long pickedUp, long size, @Nullable Boolean alreadyStored, boolean chunked) {
-    files.incrementAndGet();
-    bytes.addAndGet(size);
-    if (chunked) {
-      chunkedFiles.incrementAndGet();
-    } else if (Boolean.TRUE.equals(alreadyStored)) {
-      alreadyPresent.incrementAndGet();
-    }
-    progress.update(pickedUp, files.get(), bytes.get());
+  void stored(long pickedUp, long size) {
+    stored.incrementAndGet();
+    done(pickedUp, size);
+  }
+
+  /**
+   * Counts a file the server already held with its name and content, which was not sent again.
+   *
+   * @param exchange the file's exchange, which tells when it was picked up
+   * @param size the local file's size
+   */
+  public void alreadyPresent(Exchange exchange, @Header(Exchange.FILE_LENGTH) long size) {
+    alreadyPresent(exchange.getClock().getCreated(), size);
+  }
+
+  void alreadyPresent(long pickedUp, long size) {
+    alreadyPresent.incrementAndGet();
+    done(pickedUp, size);
+  }
+
+  private void done(long pickedUp, long size) {
+    long count = files.incrementAndGet();
+    progress.update(pickedUp, count, bytes.addAndGet(size));
   }
 
   /**
@@ -79,29 +85,24 @@ public final class IngestSummary {
     LOG.debug("not stored: {}", exchange.getMessage().getHeader(Exchange.FILE_NAME));
   }
 
-  /** {@return the number of files stored} */
+  /** {@return the number of files stored now or found already present} */
   public long files() {
     return files.get();
   }
 
-  /** {@return the bytes of the files stored} */
+  /** {@return the bytes of those files} */
   public long bytes() {
     return bytes.get();
   }
 
-  /** {@return the number of files stored as one blob that the server did not have yet} */
-  public long blobsWritten() {
-    return files.get() - alreadyPresent.get() - chunkedFiles.get();
+  /** {@return the number of files stored now, each as a file schema with a permanode} */
+  public long stored() {
+    return stored.get();
   }
 
-  /** {@return the number of stored files whose blob the server already had} */
+  /** {@return the number of files the server already held with the same name and content} */
   public long alreadyPresent() {
     return alreadyPresent.get();
-  }
-
-  /** {@return the number of files over one blob's size, stored in chunks with a file schema} */
-  public long chunkedFiles() {
-    return chunkedFiles.get();
   }
 
   /** {@return the number of files that could not be stored} */
@@ -109,18 +110,22 @@ public final class IngestSummary {
     return failures.get();
   }
 
+  /** {@return the time from the first file picked up to the last one done; zero before any} */
+  public Duration elapsed() {
+    return progress.elapsed();
+  }
+
   /** {@return the one-line summary of the run so far} */
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "Summary: %d files, %s: %d blobs written, %d already present,%s %d failed, in %s",
+        "Summary: %d files, %s: %d stored, %d already present, %d failed, in %s",
         files(),
         ProgressLog.bytes(bytes()),
-        blobsWritten(),
+        stored(),
         alreadyPresent(),
-        chunkedFiles() == 0 ? "" : " " + chunkedFiles() + " stored in chunks,",
         failures(),
-        ProgressLog.seconds(progress.elapsed()));
+        ProgressLog.seconds(elapsed()));
   }
 
   /** Logs the summary, the first time only. */

@@ -78,9 +78,19 @@ class ExportExampleIT {
     IngestExample.run(
         ExampleConfig.load(settings("ingest.input", input.toString(), "ingest.poll-delay", "100")));
 
+    List<BlobRef> stored;
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().storageDirectory(temp.resolve("blobs")).start()) {
+      stored = server.blobRefs();
+    }
+
     ExportSummary summary = ExportExample.run(ExampleConfig.load(settings()));
 
-    assertThat(summary.blobs()).isEqualTo(Samples.refs().size());
+    // Every blob: the contents (each sample is one chunk), file schemas, permanodes and claims.
+    assertThat(summary.blobs()).isEqualTo(stored.size()).isGreaterThan(Samples.refs().size());
+    assertThat(filesIn(temp.resolve("out")))
+        .map(path -> path.getFileName().toString())
+        .containsExactlyInAnyOrderElementsOf(stored.stream().map(BlobRef::toString).toList());
     for (Path sample : Samples.files()) {
       byte[] content = Samples.read(sample);
       assertThat(temp.resolve("out").resolve(BlobRef.compute("sha224", content).toString()))

@@ -7,7 +7,12 @@ import static org.awaitility.Awaitility.await;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
+import io.camlistore.client.ConnectionException;
+import io.camlistore.client.Constraint;
+import io.camlistore.client.SearchQuery;
+import io.camlistore.client.SearchResult;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -32,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The ingestion example end to end, as {@code exec:java} runs it: camel-main with the YAML or the
  * Java route, against the embedded server (or a given one), stopping by itself once the folder is
- * stored.
+ * stored; then what the server holds, looked up through the client as Perkeep's UI would.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class IngestExampleIT {
@@ -62,39 +68,88 @@ class IngestExampleIT {
     return IngestExample.run(ExampleConfig.load(settings(keyValues)));
   }
 
+  /** Opens the example's store again, with the identity its permanodes are signed with. */
+  private EmbeddedCamlistoreServer reopenStore() {
+    return EmbeddedCamlistoreServer.builder()
+        .storageDirectory(storage)
+        .signer(TestIdentity.signer())
+        .start();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"yaml", "java"})
-  void storesEverySampleFileThenStopsAndSummarises(String dsl) throws Exception {
+  void storesEachSampleAsOneFileWithAPermanodeThenStopsAndSummarises(String dsl) throws Exception {
     IngestSummary summary = ingest("ingest.dsl", dsl);
 
     assertThat(summary.files()).isEqualTo(Samples.FILES);
     assertThat(summary.bytes()).isEqualTo(Samples.BYTES);
-    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
-    assertThat(summary.alreadyPresent()).isEqualTo(1);
+    assertThat(summary.stored()).isEqualTo(Samples.FILES);
+    assertThat(summary.alreadyPresent()).isZero();
     assertThat(summary.failures()).isZero();
     assertThat(summary.summary())
-        .startsWith(
-            "Summary: 6 files, 597 bytes: 5 blobs written, 1 already present, 0 failed, in ");
-    try (EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(storage).start()) {
-      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
-      for (Path file : Samples.files()) {
-        byte[] content = Samples.read(file);
-        assertThat(server.blob(BlobRef.compute("sha224", content))).hasValue(content);
+        .startsWith("Summary: 6 files, 597 bytes: 6 stored, 0 already present, 0 failed, in ");
+    try (EmbeddedCamlistoreServer server = reopenStore();
+        Connection connection = Camlistore.connect(server.url())) {
+      for (Path sample : Samples.files()) {
+        String name = sample.getFileName().toString();
+        StoredFile stored = StoredFile.find(connection, name);
+        byte[] content = Samples.read(sample);
+        assertThat(stored.file().type()).isEqualTo("file");
+        assertThat(stored.file().fileName()).isEqualTo(name);
+        assertThat(stored.file().fileSize()).hasValue(content.length);
+        try (InputStream in = connection.files().getFile(stored.file().blobRef())) {
+          assertThat(in.readAllBytes()).isEqualTo(content);
+        }
       }
     }
     assertThat(input.resolve("hello.txt")).exists();
   }
 
-  @Test
-  void aSecondRunFindsEveryBlobAlreadyStored() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void aSecondRunFindsEveryFileAlreadyPresentAndAddsNoPermanode(String dsl) throws Exception {
     ingest();
+    long blobs;
+    try (EmbeddedCamlistoreServer server = reopenStore()) {
+      blobs = server.blobCount();
+    }
+
+    IngestSummary second = ingest("ingest.dsl", dsl);
+
+    assertThat(second.files()).isEqualTo(Samples.FILES);
+    assertThat(second.bytes()).isEqualTo(Samples.BYTES);
+    assertThat(second.stored()).isZero();
+    assertThat(second.alreadyPresent()).isEqualTo(Samples.FILES);
+    assertThat(second.summary())
+        .startsWith("Summary: 6 files, 597 bytes: 0 stored, 6 already present, 0 failed, in ");
+    try (EmbeddedCamlistoreServer server = reopenStore();
+        Connection connection = Camlistore.connect(server.url())) {
+      assertThat(server.blobCount()).isEqualTo(blobs);
+      assertThat(StoredFile.find(connection, "hello.txt").file().fileName()).isEqualTo("hello.txt");
+    }
+  }
+
+  @Test
+  void storesAFileAgainWhenItsContentChanged() throws Exception {
+    ingest();
+    Files.writeString(input.resolve("hello.txt"), "Hello again, changed");
 
     IngestSummary second = ingest("ingest.dsl", "java");
 
-    assertThat(second.files()).isEqualTo(Samples.FILES);
-    assertThat(second.blobsWritten()).isZero();
-    assertThat(second.alreadyPresent()).isEqualTo(Samples.FILES);
+    assertThat(second.stored()).isEqualTo(1);
+    assertThat(second.alreadyPresent()).isEqualTo(Samples.FILES - 1);
+    try (EmbeddedCamlistoreServer server = reopenStore();
+        Connection connection = Camlistore.connect(server.url())) {
+      List<SearchResult> titled =
+          connection
+              .searcher()
+              .query(
+                  SearchQuery.builder()
+                      .constraint(Constraint.attributeEquals("title", "hello.txt"))
+                      .build())
+              .results();
+      assertThat(titled).hasSize(2);
+    }
   }
 
   @ParameterizedTest
@@ -110,7 +165,7 @@ class IngestExampleIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"yaml", "java"})
-  void storesAFileOverOneBlobInChunks(String dsl) throws Exception {
+  void storesAFileOverOneBlobAsOneChunkedFile(String dsl) throws Exception {
     byte[] big = new byte[16 * 1024 * 1024 + 1];
     new Random(42).nextBytes(big);
     Files.write(input.resolve("big.bin"), big);
@@ -119,23 +174,17 @@ class IngestExampleIT {
 
     assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
     assertThat(summary.bytes()).isEqualTo(Samples.BYTES + big.length);
-    assertThat(summary.chunkedFiles()).isEqualTo(1);
-    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
+    assertThat(summary.stored()).isEqualTo(Samples.FILES + 1);
     assertThat(summary.failures()).isZero();
-    assertThat(summary.summary()).contains("1 already present, 1 stored in chunks, 0 failed");
-    try (EmbeddedCamlistoreServer server =
-            EmbeddedCamlistoreServer.builder().storageDirectory(storage).start();
+    try (EmbeddedCamlistoreServer server = reopenStore();
         Connection connection = Camlistore.connect(server.url())) {
-      BlobRef file =
-          server.blobRefs().stream()
-              .filter(ref -> !Samples.refs().contains(ref))
-              .filter(ref -> server.blob(ref).orElseThrow().length < 10_000)
-              .filter(
-                  ref ->
-                      new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8)
-                          .contains("\"camliType\": \"file\""))
-              .findFirst()
-              .orElseThrow();
+      StoredFile stored = StoredFile.find(connection, "big.bin");
+      BlobRef file = stored.file().blobRef();
+      assertThat(stored.file().fileSize()).hasValue(big.length);
+      assertThat(connection.searcher().filesWithContent(BlobRef.compute("sha224", big)))
+          .containsExactly(file);
+      // The schema names the chunks; it does not hold the content.
+      assertThat(server.blob(file).orElseThrow().length).isLessThan(64 * 1024);
       try (InputStream content = connection.files().getFile(file)) {
         assertThat(content.readAllBytes()).isEqualTo(big);
       }
@@ -145,27 +194,102 @@ class IngestExampleIT {
   @ParameterizedTest
   @ValueSource(strings = {"yaml", "java"})
   void countsAFileTheServerRefusesAsFailedAndStoresTheOthers(String dsl) throws Exception {
-    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+    try (EmbeddedCamlistoreServer server =
+            EmbeddedCamlistoreServer.builder().signer(TestIdentity.signer()).start();
+        Connection connection = Camlistore.connect(server.url())) {
       server.faults().failNextRequests(1, 400, request -> request.isBlobAction("POST", "upload"));
 
       IngestSummary summary = ingest("ingest.dsl", dsl, "camlistore.url", server.url());
 
       assertThat(summary.failures()).isEqualTo(1);
-      assertThat(summary.files()).isEqualTo(Samples.FILES - 1);
-      assertThat(summary.summary()).contains("1 failed");
-      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
+      assertThat(summary.stored()).isEqualTo(Samples.FILES - 1);
+      assertThat(summary.summary()).contains(": 5 stored, 0 already present, 1 failed, in ");
+      long titled =
+          Samples.files().stream()
+              .filter(
+                  sample ->
+                      !connection
+                          .searcher()
+                          .query(
+                              SearchQuery.builder()
+                                  .constraint(
+                                      Constraint.attributeEquals(
+                                          "title", sample.getFileName().toString()))
+                                  .build())
+                          .results()
+                          .isEmpty())
+              .count();
+      assertThat(titled).isEqualTo(Samples.FILES - 1);
     }
+  }
+
+  @Test
+  void countsAndLogsEveryFileAsFailedWhenTheServerRejectsTheCredentialsMidRun() throws Exception {
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder()
+            .basicAuth("alice", "secret")
+            .signer(TestIdentity.signer())
+            .start()) {
+      // Discovery succeeds; every request after it is refused, as when a password is revoked.
+      server.faults().failNextRequests(1_000, 401, request -> !request.path().equals("/"));
+
+      String log =
+          StandardErr.capture(
+              () -> {
+                IngestSummary summary =
+                    ingest(
+                        "camlistore.url", server.url(), "camlistore.auth", "userpass:alice:secret");
+
+                assertThat(summary.failures()).isEqualTo(Samples.FILES);
+                assertThat(summary.files()).isZero();
+                assertThat(summary.summary()).contains(": 0 stored, 0 already present, 6 failed");
+              });
+
+      assertThat(log).contains("could not store hello.txt: ").contains("401");
+      assertThat(server.blobCount()).isEqualTo(1); // its own public key only
+    }
+  }
+
+  @Test
+  void countsAndLogsEveryFileAsFailedWhenTheServerGoesDownMidRun() throws Exception {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      server.faults().dropNextConnections(1_000, request -> !request.path().equals("/"));
+
+      String log =
+          StandardErr.capture(
+              () -> {
+                IngestSummary summary = ingest("camlistore.url", server.url());
+
+                assertThat(summary.failures()).isEqualTo(Samples.FILES);
+                assertThat(summary.files()).isZero();
+              });
+
+      assertThat(log).contains("could not store data/cities.csv: ");
+      assertThat(server.blobCount()).isZero();
+    }
+  }
+
+  @Test
+  void doesNotStartWhenTheServerCannotBeReached() {
+    EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start();
+    String url = server.url();
+    server.close();
+
+    assertThatThrownBy(() -> ingest("camlistore.url", url)).isInstanceOf(ConnectionException.class);
   }
 
   @Test
   void storesIntoTheServerGivenByUrlWithItsCredentials() throws Exception {
     try (EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().basicAuth("alice", "secret").start()) {
+        EmbeddedCamlistoreServer.builder()
+            .basicAuth("alice", "secret")
+            .signer(TestIdentity.signer())
+            .start()) {
       IngestSummary summary =
           ingest("camlistore.url", server.url(), "camlistore.auth", "userpass:alice:secret");
 
-      assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES - 1);
-      assertThat(server.blobRefs()).containsExactlyInAnyOrderElementsOf(Samples.refs());
+      assertThat(summary.stored()).isEqualTo(Samples.FILES);
+      assertThat(server.blobRefs()).containsAll(Samples.refs());
       assertThat(server.requests())
           .filteredOn(request -> request.isBlobAction("POST", "upload"))
           .isNotEmpty()
@@ -198,7 +322,7 @@ class IngestExampleIT {
 
     IngestSummary summary = run.get(30, TimeUnit.SECONDS);
     assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
-    assertThat(summary.blobsWritten()).isEqualTo(Samples.FILES);
+    assertThat(summary.stored()).isEqualTo(Samples.FILES + 1);
   }
 
   private Path storageFileOf(BlobRef ref) {
@@ -218,8 +342,7 @@ class IngestExampleIT {
 
     assertThat(summary.files()).isZero();
     assertThat(summary.summary())
-        .isEqualTo(
-            "Summary: 0 files, 0 bytes: 0 blobs written, 0 already present, 0 failed, in 0.0 s");
+        .isEqualTo("Summary: 0 files, 0 bytes: 0 stored, 0 already present, 0 failed, in 0.0 s");
   }
 
   @Test

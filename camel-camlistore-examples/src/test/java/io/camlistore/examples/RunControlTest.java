@@ -3,27 +3,64 @@ package io.camlistore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RunControlTest {
   private final AtomicInteger finishes = new AtomicInteger();
+  private final CamelContext context = new DefaultCamelContext();
+
+  RunControlTest() {
+    // Camel counts a route's exchanges once the route is known, as when it starts.
+    context.getInflightRepository().addRoute("ingest");
+  }
+
+  @AfterEach
+  void stopContext() {
+    context.stop();
+  }
+
+  private Exchange idlePoll() {
+    Exchange exchange = new DefaultExchange(context);
+    exchange.getExchangeExtension().setFromRouteId("ingest");
+    context.getInflightRepository().add(exchange, "ingest");
+    return exchange;
+  }
 
   @Test
   void aOneShotRunFinishesAtTheFirstIdlePollOnly() {
     RunControl run = new RunControl(false, finishes::incrementAndGet);
 
-    run.idle();
-    run.idle();
+    run.idle(idlePoll());
+    run.idle(idlePoll());
 
     assertThat(finishes).hasValue(1);
     assertThat(run.isFinished()).isTrue();
   }
 
   @Test
+  void aOneShotRunWaitsForTheFilesStillInFlight() {
+    RunControl run = new RunControl(false, finishes::incrementAndGet);
+    Exchange stillStoring = idlePoll();
+
+    Exchange poll = idlePoll();
+    run.idle(poll);
+    assertThat(run.isFinished()).isFalse();
+
+    context.getInflightRepository().remove(stillStoring, "ingest");
+    run.idle(poll);
+    assertThat(finishes).hasValue(1);
+  }
+
+  @Test
   void aWatchingRunGoesOnWhenIdle() {
     RunControl run = new RunControl(true, finishes::incrementAndGet);
 
-    run.idle();
+    run.idle(idlePoll());
 
     assertThat(finishes).hasValue(0);
     assertThat(run.isFinished()).isFalse();

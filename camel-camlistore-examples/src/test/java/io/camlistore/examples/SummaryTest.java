@@ -25,42 +25,40 @@ class SummaryTest {
   }
 
   @Test
-  void ingestCountsWrittenPresentAndFailedFiles() {
+  void ingestCountsStoredPresentAndFailedFiles() {
     IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
 
-    summary.stored(9_000, 100, false, false);
-    summary.stored(9_500, 50, true, false);
-    summary.stored(9_800, 7, null, false);
-    summary.stored(9_900, 20_000_000, null, true);
+    summary.stored(9_000, 100);
+    summary.alreadyPresent(9_500, 50);
+    summary.stored(9_900, 20_000_000);
     Exchange failed = new DefaultExchange(context);
     failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
     summary.failed(failed);
     summary.log();
     summary.log();
 
-    assertThat(summary.files()).isEqualTo(4);
-    assertThat(summary.bytes()).isEqualTo(20_000_157);
-    assertThat(summary.blobsWritten()).isEqualTo(2);
+    assertThat(summary.files()).isEqualTo(3);
+    assertThat(summary.bytes()).isEqualTo(20_000_150);
+    assertThat(summary.stored()).isEqualTo(2);
     assertThat(summary.alreadyPresent()).isEqualTo(1);
-    assertThat(summary.chunkedFiles()).isEqualTo(1);
     assertThat(summary.failures()).isEqualTo(1);
     assertThat(lines)
         .containsExactly(
-            "Summary: 4 files, 19.1 MiB (20000157 bytes): 2 blobs written, 1 already present, 1"
-                + " stored in chunks, 1 failed, in 1.0 s");
+            "Summary: 3 files, 19.1 MiB (20000150 bytes): 2 stored, 1 already present, 1 failed,"
+                + " in 1.0 s");
   }
 
   @Test
-  void ingestTakesThePickUpTimeFromTheExchange() {
+  void ingestTakesThePickUpTimeAndSizesFromTheExchange() {
     IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
     Exchange exchange = new DefaultExchange(context);
     now.set(exchange.getClock().getCreated() + 2_000);
 
-    summary.stored(exchange, 10, false, null);
-    summary.stored(exchange, 20_000_000, null, "file");
+    summary.stored(exchange, 10);
+    summary.alreadyPresent(exchange, 20);
 
-    assertThat(summary.chunkedFiles()).isEqualTo(1);
-    assertThat(summary.summary()).endsWith("in 2.0 s");
+    assertThat(summary.bytes()).isEqualTo(30);
+    assertThat(summary.summary()).endsWith(": 1 stored, 1 already present, 0 failed, in 2.0 s");
   }
 
   @Test
