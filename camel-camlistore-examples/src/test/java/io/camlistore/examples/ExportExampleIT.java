@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,15 +61,17 @@ class ExportExampleIT {
     ExportSummary summary =
         ExportExample.run(ExampleConfig.load(settings("export.page-size", "2")));
 
+    // The embedded server also holds the public key of the identity it signs permanodes with.
+    byte[] key = TestIdentity.signer().publicKeyBlob().data();
     Path out = temp.resolve("out");
-    assertThat(filesIn(out)).hasSize(3);
+    assertThat(filesIn(out)).hasSize(4);
     assertThat(out.resolve(refs.get(0).toString())).hasContent("one");
     assertThat(out.resolve(refs.get(1).toString())).hasContent("two, a little longer");
     assertThat(Files.readAllBytes(out.resolve(refs.get(2).toString()))).isEqualTo(new byte[70_000]);
-    assertThat(summary.blobs()).isEqualTo(3);
-    assertThat(summary.bytes()).isEqualTo(3 + 20 + 70_000);
-    assertThat(summary.summary())
-        .startsWith("Summary: 3 blobs, 68.4 KiB (70023 bytes) exported, in ");
+    assertThat(out.resolve(TestIdentity.publicKeyBlobRef().toString())).hasBinaryContent(key);
+    assertThat(summary.blobs()).isEqualTo(4);
+    assertThat(summary.bytes()).isEqualTo(3 + 20 + 70_000 + key.length);
+    assertThat(summary.summary()).startsWith("Summary: 4 blobs, ");
   }
 
   @Test
@@ -116,10 +119,23 @@ class ExportExampleIT {
   }
 
   @Test
-  void anEmptyStoreExportsNothingAndStops() throws Exception {
+  void aFreshStoreExportsOnlyTheSigningKeyAndStops() throws Exception {
     ExportSummary summary = ExportExample.run(ExampleConfig.load(settings()));
 
-    assertThat(summary.blobs()).isZero();
-    assertThat(summary.summary()).isEqualTo("Summary: 0 blobs, 0 bytes exported, in 0.0 s");
+    assertThat(summary.blobs()).isEqualTo(1);
+    assertThat(filesIn(temp.resolve("out")))
+        .map(path -> path.getFileName().toString())
+        .containsExactly(TestIdentity.publicKeyBlobRef().toString());
+  }
+
+  @Test
+  void aServerWithNoBlobsExportsNothingAndStops() throws Exception {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      ExportSummary summary =
+          ExportExample.run(ExampleConfig.load(settings("camlistore.url", server.url())));
+
+      assertThat(summary.blobs()).isZero();
+      assertThat(summary.summary()).isEqualTo("Summary: 0 blobs, 0 bytes exported, in 0.0 s");
+    }
   }
 }

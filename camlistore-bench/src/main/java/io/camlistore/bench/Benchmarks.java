@@ -43,9 +43,9 @@ public final class Benchmarks {
    * Runs the benchmarks.
    *
    * @param args unused; configuration comes from system properties
-   * @throws IOException if the server process or the results file fails
+   * @throws Exception if the server process, the results file or the Camel route fails
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws Exception {
     String url = System.getProperty("camlistore.url", "");
     Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "all").split(","));
     Path results = Path.of(System.getProperty("bench.results", "bench-results.md"));
@@ -82,6 +82,9 @@ public final class Benchmarks {
       }
       if (wants(scenarios, "enumerate")) {
         bench.enumerate(100_000);
+      }
+      if (wants(scenarios, "ingest")) {
+        bench.ingest(2_000, 4096);
       }
       bench.write(results, url);
     } finally {
@@ -190,6 +193,24 @@ public final class Benchmarks {
     record(
         "enumerate " + seen + " blobs",
         String.format(Locale.ROOT, "%.0f blobs/s", seen / seconds),
+        seconds);
+  }
+
+  private void ingest(int count, int size) throws Exception {
+    IngestScenario.Result result =
+        IngestScenario.run(
+            conn,
+            count,
+            size,
+            random,
+            () -> {
+              counter.takeCount();
+              HeapPeak.reset();
+            });
+    double seconds = result.elapsed().toNanos() / 1e9;
+    record(
+        "Camel ingest " + count + " x " + size / 1024 + " KiB files",
+        String.format(Locale.ROOT, "%.0f files/s", result.filesPerSecond()),
         seconds);
   }
 

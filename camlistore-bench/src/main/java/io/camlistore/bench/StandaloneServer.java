@@ -1,6 +1,7 @@
 package io.camlistore.bench;
 
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -19,7 +20,12 @@ public final class StandaloneServer {
    */
   public static void main(String[] args) throws IOException {
     try (EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(Path.of(args[0])).noAuth().start()) {
+        EmbeddedCamlistoreServer.builder()
+            .storageDirectory(Path.of(args[0]))
+            .noAuth()
+            // The ingest scenario makes permanodes, signed by the server's sign helper.
+            .signer(TestIdentity.signer())
+            .start()) {
       System.out.println(server.url());
       System.out.flush();
       while (System.in.read() >= 0) {
