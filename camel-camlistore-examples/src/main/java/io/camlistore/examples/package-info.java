@@ -3,8 +3,8 @@
  *
  * <ul>
  *   <li>{@link io.camlistore.examples.IngestExample} watches a folder and stores each file as a
- *       blob, with the route written in YAML ({@code routes/ingest.camel.yaml}) or Java ({@link
- *       io.camlistore.examples.IngestRoute});
+ *       Perkeep file with a permanode titled with its name, with the route written in YAML ({@code
+ *       routes/ingest.camel.yaml}) or Java ({@link io.camlistore.examples.IngestRoute});
  *   <li>{@link io.camlistore.examples.ExportExample} walks every blob of a server and writes each
  *       one to a folder ({@link io.camlistore.examples.ExportRoute}).
  * </ul>
