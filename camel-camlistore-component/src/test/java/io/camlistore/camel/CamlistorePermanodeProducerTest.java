@@ -44,15 +44,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with the real helper's answers) or by a local keyring, then uploaded. Asserts what the server
  * receives (the JSON given to sign, the uploaded blobs) and what the route gets back.
  */
-class CamlistorePermanodeProducerTest extends ServerRouteTestSupport {
+class CamlistorePermanodeProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String UPLOAD = BLOB_ROOT + "camli/upload";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Override
-  String serverUrl() {
-    return server.baseUrl() + "/";
+  CamlistorePermanodeProducerTest() {
+    super(server);
   }
 
   @Override
@@ -74,8 +73,7 @@ class CamlistorePermanodeProducerTest extends ServerRouteTestSupport {
   }
 
   @BeforeEach
-  void answerDiscoveryAndStat() {
-    PerkeepStubs.discovery(server);
+  void answerStat() {
     PerkeepStubs.stat(server, "29-stat-empty.json");
   }
 

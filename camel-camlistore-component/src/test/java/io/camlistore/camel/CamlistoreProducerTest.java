@@ -37,7 +37,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.assertj.core.api.ThrowableAssert;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,16 +44,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every producer operation through a route against a stub answering with the real server's bodies:
  * what the server receives and what the route gets back, on success and failure.
  */
-class CamlistoreProducerTest extends ServerRouteTestSupport {
+class CamlistoreProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String HELLO = "Hello, Perkeep!\n";
   private static final String BLOB_ONE = "fixture blob one (sha224)\n";
   private static final String BLOB_TWO = "fixture blob two (sha1)\n";
 
-  @Override
-  String serverUrl() {
-    return server.baseUrl() + "/";
+  CamlistoreProducerTest() {
+    super(server);
   }
 
   @Override
@@ -74,11 +72,6 @@ class CamlistoreProducerTest extends ServerRouteTestSupport {
             .to("camlistore:exists?authToken=eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53");
       }
     };
-  }
-
-  @BeforeEach
-  void answerDiscovery() {
-    PerkeepStubs.discovery(server);
   }
 
   private static ThrowableAssert.ThrowingCallable rethrow(Exchange exchange) {

@@ -36,7 +36,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,14 +43,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The search operations (describe, query, claims) through routes against a stub answering with the
  * real server's bodies: what the server receives and what the route gets back.
  */
-class CamlistoreSearchProducerTest extends ServerRouteTestSupport {
+class CamlistoreSearchProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String QUERY_URL = SEARCH_ROOT + "camli/search/query";
 
-  @Override
-  String serverUrl() {
-    return server.baseUrl() + "/";
+  CamlistoreSearchProducerTest() {
+    super(server);
   }
 
   @Override
@@ -64,11 +62,6 @@ class CamlistoreSearchProducerTest extends ServerRouteTestSupport {
         from("direct:claims").to("camlistore:claims");
       }
     };
-  }
-
-  @BeforeEach
-  void answerDiscovery() {
-    PerkeepStubs.discovery(server);
   }
 
   @Test
