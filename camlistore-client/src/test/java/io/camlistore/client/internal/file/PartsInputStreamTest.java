@@ -1,12 +1,16 @@
 package io.camlistore.client.internal.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
+import io.camlistore.client.HashMismatchException;
 import io.camlistore.client.internal.schema.Part;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 /** The read-ahead of file content: how far it runs ahead, and what closing waits for. */
 @Timeout(30)
 class PartsInputStreamTest {
-  private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private final ExecutorService threads = Executors.newFixedThreadPool(8);
   private final Map<BlobRef, Blob> chunks = new ConcurrentHashMap<>();
   private final List<Part> parts = new ArrayList<>();
   private final AtomicInteger fetched = new AtomicInteger();
@@ -139,5 +143,122 @@ class PartsInputStreamTest {
       assertThat(in.readAllBytes()).hasSize(3000);
     }
     assertThat(threadNames).containsOnly(Thread.currentThread().getName()).hasSize(3);
+  }
+
+  @Test
+  void readAheadFetchesSeveralChunksAtOnceButNeverMoreThanItsCount() throws IOException {
+    chunksOf(30, 1000);
+    int bound = 4;
+    // The first fetches wait until `bound` of them run together: without that much parallelism
+    // the read never gets past them (and the test times out).
+    CountDownLatch together = new CountDownLatch(bound);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostRunning = new AtomicInteger();
+    Function<BlobRef, Blob> gated =
+        ref -> {
+          mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            together.countDown();
+            together.await();
+            return chunk(ref);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          } finally {
+            running.decrementAndGet();
+          }
+        };
+
+    try (PartsInputStream in = open(gated, bound, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent());
+    }
+    assertThat(mostRunning).hasValue(bound);
+  }
+
+  @Test
+  void chunksThatArriveOutOfOrderAreStillReadInOrder() throws IOException {
+    chunksOf(4, 1000);
+    // Each chunk's fetch ends only after the next chunk's fetch ended: they complete last first.
+    List<CountDownLatch> fetchedChunk = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      fetchedChunk.add(new CountDownLatch(1));
+    }
+    Function<BlobRef, Blob> lastFirst =
+        ref -> {
+          int index = indexOf(ref);
+          try {
+            if (index + 1 < fetchedChunk.size()) {
+              fetchedChunk.get(index + 1).await();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          fetchedChunk.get(index).countDown();
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(lastFirst, 4, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent());
+    }
+  }
+
+  @Test
+  void aFailedFetchReachesTheReaderAfterTheBytesBeforeIt() throws IOException {
+    chunksOf(6, 1000);
+    BlobRef broken = parts.get(3).ref();
+    Function<BlobRef, Blob> failing =
+        ref -> {
+          if (ref.equals(broken)) {
+            throw new HashMismatchException(broken, Blob.of("other").blobRef());
+          }
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(failing, 4, 1 << 20)) {
+      assertThat(in.readNBytes(3000)).isEqualTo(Arrays.copyOf(expectedContent(), 3000));
+      assertThatThrownBy(in::read)
+          .isInstanceOfSatisfying(
+              HashMismatchException.class, e -> assertThat(e.expected()).isEqualTo(broken));
+    }
+  }
+
+  @Test
+  void skippingOverReadAheadChunksDropsThemAndFetchesOnlyWhatIsRead() throws IOException {
+    chunksOf(10, 1000);
+    Map<BlobRef, AtomicInteger> fetches = new ConcurrentHashMap<>();
+    Function<BlobRef, Blob> counting =
+        ref -> {
+          fetches.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(counting, 2, 1 << 20)) {
+      assertThat(in.read()).isZero();
+      assertThat(in.skip(6999)).isEqualTo(6999);
+      assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(expectedContent(), 7000, 10_000));
+    }
+    // Chunks 0-2 were fetched or fetching before the skip; 3-6 lie wholly inside it.
+    for (int i = 3; i < 7; i++) {
+      assertThat(fetches.get(parts.get(i).ref())).as("chunk %d", i).isNull();
+    }
+    assertThat(fetches.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+  }
+
+  private int indexOf(BlobRef ref) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).ref().equals(ref)) {
+        return i;
+      }
+    }
+    throw new AssertionError(ref + " is no part");
+  }
+
+  private byte[] expectedContent() {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (Part part : parts) {
+      all.writeBytes(chunk(part.ref()).data());
+    }
+    return all.toByteArray();
   }
 }
