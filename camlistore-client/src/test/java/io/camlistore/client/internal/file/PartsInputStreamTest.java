@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.HashMismatchException;
+import io.camlistore.client.internal.schema.CanonicalJson;
+import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,12 +53,15 @@ class PartsInputStreamTest {
   }
 
   private PartsInputStream open(Function<BlobRef, Blob> fetcher, int maxAhead, long maxBytes) {
+    BlobRef file = Blob.of("file").blobRef();
     LeafCursor cursor =
         new LeafCursor(
-            Blob.of("file").blobRef(),
+            file,
             parts,
-            LeafCursor.totalSize(Blob.of("file").blobRef(), parts),
-            fetcher);
+            LeafCursor.totalSize(file, parts),
+            fetcher,
+            threads,
+            maxAhead > 1 ? ContentReader.SCHEMAS_AHEAD : 0);
     return new PartsInputStream(cursor, fetcher, threads, maxAhead, maxBytes);
   }
 
@@ -245,6 +252,41 @@ class PartsInputStreamTest {
     assertThat(fetches.values()).allSatisfy(count -> assertThat(count).hasValue(1));
   }
 
+  @Test
+  void aBytesSchemaAheadIsFetchedInTheBackgroundOnceWhileTheChunkBeforeItIsRead()
+      throws IOException {
+    chunksOf(3, 1000);
+    Part first = parts.get(0);
+    Blob bytes = CanonicalJson.schemaBlob(FileSchema.bytes(parts.subList(1, 3)), "sha224");
+    chunks.put(bytes.blobRef(), bytes);
+    parts.subList(1, 3).clear();
+    parts.add(Part.bytes(bytes.blobRef(), 2000));
+    CountDownLatch bytesFetchStarted = new CountDownLatch(1);
+    List<String> bytesFetchThreads = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = Thread.currentThread();
+    Function<BlobRef, Blob> recording =
+        ref -> {
+          try {
+            if (ref.equals(bytes.blobRef())) {
+              bytesFetchThreads.add(Thread.currentThread().getName());
+              bytesFetchStarted.countDown();
+            } else if (ref.equals(first.ref())) {
+              // The first chunk arrives only once the bytes blob after it is on its way.
+              bytesFetchStarted.await();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(recording, 4, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent(first, bytes));
+    }
+    assertThat(bytesFetchThreads).hasSize(1).doesNotContain(reader.getName());
+  }
+
   private int indexOf(BlobRef ref) {
     for (int i = 0; i < parts.size(); i++) {
       if (parts.get(i).ref().equals(ref)) {
@@ -257,6 +299,16 @@ class PartsInputStreamTest {
   private byte[] expectedContent() {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (Part part : parts) {
+      all.writeBytes(chunk(part.ref()).data());
+    }
+    return all.toByteArray();
+  }
+
+  /** The content of a chunk followed by the chunks a bytes blob lists. */
+  private byte[] expectedContent(Part chunk, Blob bytes) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(chunk(chunk.ref()).data());
+    for (Part part : SchemaNode.parse(bytes).parts()) {
       all.writeBytes(chunk(part.ref()).data());
     }
     return all.toByteArray();
