@@ -12,54 +12,33 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobInputStream;
 import io.camlistore.client.BlobRef;
-import io.camlistore.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Synchronization;
-import org.apache.camel.support.DefaultExchange;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The blob operations on their own, without a route: exchange in, body and headers out. */
-class BlobOperationsTest {
+class BlobOperationsTest extends OperationsTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   @TempDir Path dir;
 
-  private final DefaultCamelContext context = new DefaultCamelContext();
   private final CamlistoreConfiguration configuration = new CamlistoreConfiguration();
-  private final Connection conn = connectToStub();
   private final BlobOperations operations =
       new BlobOperations(
           conn::blobs,
           new FileOperations(conn::files, new CamlistoreConfigurationOptionsProxy(configuration)),
           new CamlistoreConfigurationOptionsProxy(configuration));
 
-  /** Runs once per test, after the stub server started and before the test's own stubs. */
-  private static Connection connectToStub() {
-    PerkeepStubs.discovery(server);
-    return PerkeepStubs.connect(server);
-  }
-
-  @AfterEach
-  void close() {
-    conn.close();
-  }
-
-  private Exchange exchange(@Nullable Object body, Map<String, Object> headers) {
-    Exchange exchange = new DefaultExchange(context);
-    exchange.getMessage().setBody(body);
-    headers.forEach(exchange.getMessage()::setHeader);
-    return exchange;
+  BlobOperationsTest() {
+    super(server);
   }
 
   @Test

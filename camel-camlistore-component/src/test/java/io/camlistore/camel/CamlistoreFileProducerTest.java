@@ -16,7 +16,6 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * putFile, getFile, and put storing large or file bodies as files, round-tripped through the
  * embedded server.
  */
-class CamlistoreFileProducerTest extends CamelTestSupport {
+class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   private static final EmbeddedCamlistoreServer SERVER =
       EmbeddedCamlistoreServer.builder().build().start();
   private static final int TWENTY_MIB = 20 << 20;
@@ -38,14 +37,15 @@ class CamlistoreFileProducerTest extends CamelTestSupport {
   }
 
   @Override
+  String serverUrl() {
+    return SERVER.url();
+  }
+
+  @Override
   protected RoutesBuilder createRouteBuilder() {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        getContext()
-            .getComponent("camlistore", CamlistoreComponent.class)
-            .getConfiguration()
-            .setServerUrl(SERVER.url());
         from("direct:putFile").to("camlistore:putFile");
         from("direct:put").to("camlistore:put");
         from("direct:putAsFile").to("camlistore:put?storeAsFile=true");

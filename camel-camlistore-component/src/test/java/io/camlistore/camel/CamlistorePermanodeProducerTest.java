@@ -35,8 +35,6 @@ import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,21 +44,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with the real helper's answers) or by a local keyring, then uploaded. Asserts what the server
  * receives (the JSON given to sign, the uploaded blobs) and what the route gets back.
  */
-class CamlistorePermanodeProducerTest extends CamelTestSupport {
+class CamlistorePermanodeProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String UPLOAD = BLOB_ROOT + "camli/upload";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  CamlistorePermanodeProducerTest() {
+    super(server);
+  }
 
   @Override
   protected RoutesBuilder createRouteBuilder() {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        getContext()
-            .getComponent("camlistore", CamlistoreComponent.class)
-            .getConfiguration()
-            .setServerUrl(server.baseUrl() + "/");
         from("direct:createPermanode").to("camlistore:createPermanode");
         from("direct:setAttribute").to("camlistore:setAttribute");
         // One locally signing endpoint; the operation header picks what it does.
@@ -75,18 +73,8 @@ class CamlistorePermanodeProducerTest extends CamelTestSupport {
   }
 
   @BeforeEach
-  void answerDiscoveryAndStat() {
-    PerkeepStubs.discovery(server);
+  void answerStat() {
     PerkeepStubs.stat(server, "29-stat-empty.json");
-  }
-
-  private Exchange send(String uri, @Nullable Object body, Map<String, Object> headers) {
-    return template.send(
-        uri,
-        exchange -> {
-          exchange.getMessage().setBody(body);
-          exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
   }
 
   /** {@return the parts of every upload the server received, by name (the blobref)} */

@@ -36,9 +36,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.assertj.core.api.ThrowableAssert;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,23 +44,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every producer operation through a route against a stub answering with the real server's bodies:
  * what the server receives and what the route gets back, on success and failure.
  */
-class CamlistoreProducerTest extends CamelTestSupport {
+class CamlistoreProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String HELLO = "Hello, Perkeep!\n";
   private static final String BLOB_ONE = "fixture blob one (sha224)\n";
   private static final String BLOB_TWO = "fixture blob two (sha1)\n";
 
+  CamlistoreProducerTest() {
+    super(server);
+  }
+
   @Override
   protected RoutesBuilder createRouteBuilder() {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        // Set once on the component, so routes name only the operation.
-        getContext()
-            .getComponent("camlistore", CamlistoreComponent.class)
-            .getConfiguration()
-            .setServerUrl(server.baseUrl() + "/");
         from("direct:put").to("camlistore:put");
         from("direct:get").to("camlistore:get").convertBodyTo(byte[].class);
         from("direct:exists").to("camlistore:exists");
@@ -75,20 +72,6 @@ class CamlistoreProducerTest extends CamelTestSupport {
             .to("camlistore:exists?authToken=eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53");
       }
     };
-  }
-
-  @BeforeEach
-  void answerDiscovery() {
-    PerkeepStubs.discovery(server);
-  }
-
-  private Exchange send(String uri, Object body, Map<String, Object> headers) {
-    return template.send(
-        uri,
-        exchange -> {
-          exchange.getMessage().setBody(body);
-          exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
-        });
   }
 
   private static ThrowableAssert.ThrowingCallable rethrow(Exchange exchange) {

@@ -30,16 +30,12 @@ import io.camlistore.client.SearchQuery;
 import io.camlistore.client.SearchResult;
 import io.camlistore.client.ServerException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,39 +43,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The search operations (describe, query, claims) through routes against a stub answering with the
  * real server's bodies: what the server receives and what the route gets back.
  */
-class CamlistoreSearchProducerTest extends CamelTestSupport {
+class CamlistoreSearchProducerTest extends StubRouteTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
   private static final String QUERY_URL = SEARCH_ROOT + "camli/search/query";
+
+  CamlistoreSearchProducerTest() {
+    super(server);
+  }
 
   @Override
   protected RoutesBuilder createRouteBuilder() {
     return new RouteBuilder() {
       @Override
       public void configure() {
-        getContext()
-            .getComponent("camlistore", CamlistoreComponent.class)
-            .getConfiguration()
-            .setServerUrl(server.baseUrl() + "/");
         from("direct:describe").to("camlistore:describe");
         from("direct:query").to("camlistore:query");
         from("direct:claims").to("camlistore:claims");
       }
     };
-  }
-
-  @BeforeEach
-  void answerDiscovery() {
-    PerkeepStubs.discovery(server);
-  }
-
-  private Exchange send(String uri, @Nullable Object body, Map<String, Object> headers) {
-    return template.send(
-        uri,
-        exchange -> {
-          exchange.getMessage().setBody(body);
-          exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
   }
 
   @Test

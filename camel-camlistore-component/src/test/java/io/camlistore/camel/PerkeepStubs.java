@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.Camlistore;
@@ -117,14 +118,16 @@ final class PerkeepStubs {
         .build();
   }
 
+  /** {@return a response with a fixture body, typed as the server types its JSON} */
+  private static ResponseDefinitionBuilder javascript(String file) {
+    return aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file);
+  }
+
   /** Answers discovery with fixture 01. */
   static void discovery(WireMockExtension server) {
     server.stubFor(
         get(urlEqualTo("/?camli.mode=config"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "text/javascript")
-                    .withBodyFile("01-discovery-accept-header.json")));
+            .willReturn(javascript("01-discovery-accept-header.json")));
   }
 
   /** Serves a blob's bytes from a fixture file, as the server does. */
@@ -156,18 +159,12 @@ final class PerkeepStubs {
 
   /** Answers a stat request with a fixture body. */
   static void stat(WireMockExtension server, String file) {
-    server.stubFor(
-        post(urlEqualTo(BLOB_ROOT + "camli/stat"))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+    server.stubFor(post(urlEqualTo(BLOB_ROOT + "camli/stat")).willReturn(javascript(file)));
   }
 
   /** Answers an upload request with a fixture body. */
   static void upload(WireMockExtension server, String file) {
-    server.stubFor(
-        post(urlEqualTo(BLOB_ROOT + "camli/upload"))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+    server.stubFor(post(urlEqualTo(BLOB_ROOT + "camli/upload")).willReturn(javascript(file)));
   }
 
   /** Answers an enumerate request with the given {@code after} (absent when null). */
@@ -191,19 +188,14 @@ final class PerkeepStubs {
   static void describe(WireMockExtension server, String ref, String file) {
     server.stubFor(
         get(urlEqualTo(SEARCH_ROOT + "camli/search/describe?blobref=" + ref))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+            .willReturn(javascript(file)));
   }
 
   /** Answers every query with a fixture body and status. */
   static void query(WireMockExtension server, int status, String file) {
     server.stubFor(
         post(urlEqualTo(SEARCH_ROOT + "camli/search/query"))
-            .willReturn(
-                aResponse()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "text/javascript")
-                    .withBodyFile(file)));
+            .willReturn(javascript(file).withStatus(status)));
   }
 
   /** Answers the claims of a permanode, with the attribute filter unless it is null. */
@@ -214,10 +206,7 @@ final class PerkeepStubs {
             + "camli/search/claims?permanode="
             + permanode
             + (attrFilter == null ? "" : "&attrFilter=" + attrFilter);
-    server.stubFor(
-        get(urlEqualTo(url))
-            .willReturn(
-                aResponse().withHeader("Content-Type", "text/javascript").withBodyFile(file)));
+    server.stubFor(get(urlEqualTo(url)).willReturn(javascript(file)));
   }
 
   /**

@@ -11,15 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobRef;
-import io.camlistore.client.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,17 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The permanode operations on their own, without a route: how each reads its inputs, and that bad
  * input fails naming what to set before anything is signed.
  */
-class PermanodeOperationsTest {
+class PermanodeOperationsTest extends OperationsTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
-  private final DefaultCamelContext context = new DefaultCamelContext();
-  private final Connection conn = connectToStub();
   private final PermanodeOperations operations = new PermanodeOperations(conn::permanodes);
 
-  /** Runs once per test, after the stub server started and before the test's own stubs. */
-  private static Connection connectToStub() {
-    PerkeepStubs.discovery(server);
-    return PerkeepStubs.connect(server);
+  PermanodeOperationsTest() {
+    super(server);
   }
 
   @BeforeEach
@@ -46,18 +36,6 @@ class PermanodeOperationsTest {
     PerkeepStubs.signHelper(server);
     PerkeepStubs.stat(server, "29-stat-empty.json");
     PerkeepStubs.upload(server, "32-upload-signed-schema-blobs.json");
-  }
-
-  @AfterEach
-  void close() {
-    conn.close();
-  }
-
-  private Exchange exchange(@Nullable Object body, Map<String, Object> headers) {
-    Exchange exchange = new DefaultExchange(context);
-    exchange.getMessage().setBody(body);
-    headers.forEach(exchange.getMessage()::setHeader);
-    return exchange;
   }
 
   private static Map<String, Object> onTitle(Object... more) {

@@ -12,45 +12,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.Connection;
 import io.camlistore.client.Constraint;
 import io.camlistore.client.SearchQuery;
 import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The search operations on their own, without a route: exchange in, body and headers out. */
-class SearchOperationsTest {
+class SearchOperationsTest extends OperationsTestSupport {
   @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
 
-  private final DefaultCamelContext context = new DefaultCamelContext();
-  private final Connection conn = connectToStub();
   private final SearchOperations operations =
       new SearchOperations(
           conn::searcher, new CamlistoreConfigurationOptionsProxy(new CamlistoreConfiguration()));
 
-  /** Runs once per test, after the stub server started and before the test's own stubs. */
-  private static Connection connectToStub() {
-    PerkeepStubs.discovery(server);
-    return PerkeepStubs.connect(server);
-  }
-
-  @AfterEach
-  void close() {
-    conn.close();
-  }
-
-  private Exchange exchange(@Nullable Object body, Map<String, Object> headers) {
-    Exchange exchange = new DefaultExchange(context);
-    exchange.getMessage().setBody(body);
-    headers.forEach(exchange.getMessage()::setHeader);
-    return exchange;
+  SearchOperationsTest() {
+    super(server);
   }
 
   @Test

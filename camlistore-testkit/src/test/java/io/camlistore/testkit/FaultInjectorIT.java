@@ -9,26 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each fault hook makes the server misbehave as documented, then it behaves again. */
 class FaultInjectorIT {
-  private EmbeddedCamlistoreServer server;
-
-  @BeforeEach
-  void start() {
-    server = EmbeddedCamlistoreServer.builder().start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  /** A server per test, so that no fault or listener outlives its test. */
+  @RegisterExtension
+  final EmbeddedCamlistoreServerExtension camlistore = EmbeddedCamlistoreServerExtension.create();
 
   @Test
-  void failNextRequestsAnswersTheStatusThenRecovers() {
+  void failNextRequestsAnswersTheStatusThenRecovers(EmbeddedCamlistoreServer server) {
     server.faults().failNextRequests(2, 503);
 
     assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(503);
@@ -39,7 +30,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void failuresCanTargetOneKindOfRequest() {
+  void failuresCanTargetOneKindOfRequest(EmbeddedCamlistoreServer server) {
     server.faults().failNextRequests(1, 500, r -> r.isBlobAction("POST", "upload"));
 
     assertThat(Http.get(server, "/?camli.mode=config").statusCode()).isEqualTo(200);
@@ -50,7 +41,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void droppedConnectionsLookLikeANetworkFailure() {
+  void droppedConnectionsLookLikeANetworkFailure(EmbeddedCamlistoreServer server) {
     server.faults().dropNextConnections(1);
 
     // A POST, because the JDK client silently retries a GET whose connection was dropped.
@@ -67,7 +58,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void truncatedResponsesEndBeforeTheirContentLength() {
+  void truncatedResponsesEndBeforeTheirContentLength(EmbeddedCamlistoreServer server) {
     BlobRef ref = server.putBlob(new byte[10_000]);
     server.faults().truncateNextResponses(1, 100);
 
@@ -77,7 +68,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void delayedRequestsAreAnsweredLate() {
+  void delayedRequestsAreAnsweredLate(EmbeddedCamlistoreServer server) {
     server.faults().delayNextRequests(1, Duration.ofMillis(400));
     long start = System.nanoTime();
 
@@ -87,7 +78,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void corruptedBlobsAreServedChangedButStoredIntact() {
+  void corruptedBlobsAreServedChangedButStoredIntact(EmbeddedCamlistoreServer server) {
     byte[] content = Http.bytes("pristine content");
     BlobRef ref = server.putBlob(content);
     BlobRef empty = server.putBlob(new byte[0]);
@@ -103,7 +94,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void blobsMarkedForRemovalVanishRightAfterBeingListed() {
+  void blobsMarkedForRemovalVanishRightAfterBeingListed(EmbeddedCamlistoreServer server) {
     BlobRef ref = server.putBlob(Http.bytes("listed then gone"));
     server.faults().removeBlobWhenEnumerated(ref);
 
@@ -113,7 +104,7 @@ class FaultInjectorIT {
   }
 
   @Test
-  void clearForgetsQueuedFaults() {
+  void clearForgetsQueuedFaults(EmbeddedCamlistoreServer server) {
     server.faults().failNextRequests(3, 500).dropNextConnections(2);
     assertThat(server.faults().pendingRequestFaults()).isEqualTo(5);
 

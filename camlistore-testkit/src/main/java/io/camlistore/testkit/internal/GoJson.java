@@ -1,11 +1,11 @@
 package io.camlistore.testkit.internal;
 
+import io.camlistore.client.internal.schema.CanonicalJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GoJson {
   /** The order Go writes map keys in: by their UTF-8 bytes, which is code point order. */
-  public static final Comparator<String> KEY_ORDER = GoJson::compareCodePoints;
+  public static final Comparator<String> KEY_ORDER = CanonicalJson.UTF8_BYTE_ORDER;
 
   private GoJson() {}
 
@@ -52,7 +52,7 @@ public final class GoJson {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String text) {
-      quote(out, text);
+      CanonicalJson.quote(out, text);
     } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer) {
       out.append(value);
     } else if (value instanceof Double number) {
@@ -77,7 +77,7 @@ public final class GoJson {
     while (entries.hasNext()) {
       Map.Entry<?, ?> entry = entries.next();
       out.append(inner);
-      quote(out, String.valueOf(entry.getKey()));
+      CanonicalJson.quote(out, String.valueOf(entry.getKey()));
       out.append(": ");
       write(out, entry.getValue(), inner);
       out.append(entries.hasNext() ? ",\n" : "\n");
@@ -120,48 +120,5 @@ public final class GoJson {
       return mantissa + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
     }
     return new BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
-
-  /**
-   * Appends a JSON string literal with Go's escaping.
-   *
-   * @param out where to append
-   * @param text the string to quote
-   */
-  public static void quote(StringBuilder out, String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

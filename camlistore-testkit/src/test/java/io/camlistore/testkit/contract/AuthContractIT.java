@@ -3,7 +3,6 @@ package io.camlistore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -93,13 +92,7 @@ class AuthContractIT {
     byte[] content = Blobs.unique();
 
     HttpResponse<byte[]> response =
-        target.sendAsIs(
-            target
-                .blobRequest("camli/upload")
-                .header("Content-Type", Blobs.MULTIPART)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        Blobs.multipart(Blobs.ref(content), content))));
+        target.sendAsIs(Blobs.uploadRequest(target, Blobs.multipart(Blobs.ref(content), content)));
 
     assertUnauthorized(response);
     assertThat(Blobs.get(target, "camli/" + Blobs.ref(content)).statusCode()).isEqualTo(404);

@@ -53,12 +53,15 @@ final class Blobs {
     return out.toByteArray();
   }
 
+  static HttpRequest.Builder uploadRequest(ContractTarget target, byte[] multipartBody) {
+    return target
+        .blobRequest("camli/upload")
+        .header("Content-Type", MULTIPART)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody));
+  }
+
   static HttpResponse<byte[]> upload(ContractTarget target, byte[] multipartBody) {
-    return target.send(
-        target
-            .blobRequest("camli/upload")
-            .header("Content-Type", MULTIPART)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody)));
+    return target.send(uploadRequest(target, multipartBody));
   }
 
   /** Uploads blobs, failing if the server refuses any. */

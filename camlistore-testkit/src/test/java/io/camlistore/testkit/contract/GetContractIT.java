@@ -10,11 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET|HEAD camli/<ref>}: bytes, Perkeep's headers, ranges, 304, 404 and 400. */
 class GetContractIT {
+  private static final byte[] HELLO = Fixtures.bytes("42-get-text-blob.resp.body");
   private static final String LAST_MODIFIED = "Thu, 10 Jun 2010 23:42:15 GMT";
   private static final String MISSING =
       "camli/sha224-00000000000000000000000000000000000000000000000000000000";
 
   private final ContractTarget target = ContractTarget.get();
+
+  /** Stores a blob, then GETs it with one extra request header. */
+  private HttpResponse<byte[]> storeAndGet(byte[] content, String header, String value) {
+    Blobs.store(target, content);
+    return target.send(target.blobRequest("camli/" + Blobs.ref(content)).header(header, value));
+  }
 
   @Test
   void smallUtf8BlobIsServedAsText() {
@@ -85,10 +92,8 @@ class GetContractIT {
   @Test
   void rangeGivesPartialContent() {
     byte[] chunk = Blobs.binary(262144, 44);
-    Blobs.store(target, chunk);
 
-    HttpResponse<byte[]> response =
-        target.send(target.blobRequest("camli/" + Blobs.ref(chunk)).header("Range", "bytes=0-9"));
+    HttpResponse<byte[]> response = storeAndGet(chunk, "Range", "bytes=0-9");
 
     assertThat(response.statusCode()).isEqualTo(206);
     assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes 0-9/262144");
@@ -98,11 +103,7 @@ class GetContractIT {
 
   @Test
   void rangeOfATextBlobIsServedAsOctetStream() {
-    byte[] hello = Fixtures.bytes("42-get-text-blob.resp.body");
-    Blobs.store(target, hello);
-
-    HttpResponse<byte[]> response =
-        target.send(target.blobRequest("camli/" + Blobs.ref(hello)).header("Range", "bytes=-4"));
+    HttpResponse<byte[]> response = storeAndGet(HELLO, "Range", "bytes=-4");
 
     assertThat(response.statusCode()).isEqualTo(206);
     assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes 12-15/16");
@@ -112,12 +113,7 @@ class GetContractIT {
 
   @Test
   void rangeBeyondTheEndIsNotSatisfiable() {
-    byte[] hello = Fixtures.bytes("42-get-text-blob.resp.body");
-    Blobs.store(target, hello);
-
-    HttpResponse<byte[]> response =
-        target.send(
-            target.blobRequest("camli/" + Blobs.ref(hello)).header("Range", "bytes=100-200"));
+    HttpResponse<byte[]> response = storeAndGet(HELLO, "Range", "bytes=100-200");
 
     assertThat(response.statusCode()).isEqualTo(416);
     assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes */16");
@@ -126,14 +122,7 @@ class GetContractIT {
 
   @Test
   void ifModifiedSinceTheFixedDateIsNotModified() {
-    byte[] hello = Fixtures.bytes("42-get-text-blob.resp.body");
-    Blobs.store(target, hello);
-
-    HttpResponse<byte[]> response =
-        target.send(
-            target
-                .blobRequest("camli/" + Blobs.ref(hello))
-                .header("If-Modified-Since", LAST_MODIFIED));
+    HttpResponse<byte[]> response = storeAndGet(HELLO, "If-Modified-Since", LAST_MODIFIED);
 
     assertThat(response.statusCode()).isEqualTo(304);
     assertThat(response.headers().firstValue("Last-Modified")).hasValue(LAST_MODIFIED);

@@ -26,12 +26,7 @@ class StatContractIT {
 
   @Test
   void postListsOnlyPresentBlobsInAnyOrder() {
-    HttpResponse<byte[]> response =
-        target.send(
-            target
-                .blobRequest("camli/stat")
-                .header("Content-Type", Blobs.FORM)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.request("22-stat-post"))));
+    HttpResponse<byte[]> response = postStat(target.blobRequest("camli/stat"), "22-stat-post");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Blobs.contentType(response)).isEqualTo("text/javascript");
@@ -55,13 +50,7 @@ class StatContractIT {
   @Test
   void theBsPrefixSharesTheBlobRootsStorage() {
     HttpResponse<byte[]> response =
-        target.send(
-            target
-                .request("/bs/camli/stat")
-                .header("Content-Type", Blobs.FORM)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        Fixtures.request("24-stat-via-blobroot-prefix"))));
+        postStat(target.request("/bs/camli/stat"), "24-stat-via-blobroot-prefix");
 
     assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("24-stat-via-blobroot-prefix"));
   }
@@ -98,13 +87,7 @@ class StatContractIT {
   @Test
   void aGapInTheNumberingHidesTheBlobsAfterIt() {
     HttpResponse<byte[]> response =
-        target.send(
-            target
-                .blobRequest("camli/stat")
-                .header("Content-Type", Blobs.FORM)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        Fixtures.request("28-stat-gap-in-numbering"))));
+        postStat(target.blobRequest("camli/stat"), "28-stat-gap-in-numbering");
 
     assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("28-stat-gap-in-numbering"));
   }
@@ -131,13 +114,7 @@ class StatContractIT {
     long start = System.nanoTime();
 
     HttpResponse<byte[]> response =
-        target.send(
-            target
-                .blobRequest("camli/stat")
-                .header("Content-Type", Blobs.FORM)
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        Fixtures.request("29b-stat-long-poll"))));
+        postStat(target.blobRequest("camli/stat"), "29b-stat-long-poll");
 
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThan(1500);
     assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("29b-stat-long-poll"));
@@ -161,6 +138,14 @@ class StatContractIT {
     String body = Blobs.text(stat.get(15, TimeUnit.SECONDS));
     assertThat(body).contains("\"blobRef\": \"" + Blobs.ref(content) + "\"");
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+  }
+
+  /** Posts the form body of a captured stat request. */
+  private HttpResponse<byte[]> postStat(HttpRequest.Builder request, String fixture) {
+    return target.send(
+        request
+            .header("Content-Type", Blobs.FORM)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.request(fixture))));
   }
 
   private static void assertBadRequest(HttpResponse<byte[]> response, String fixture) {

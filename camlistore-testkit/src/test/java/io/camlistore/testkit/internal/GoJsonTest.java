@@ -43,11 +43,9 @@ class GoJsonTest {
 
   @Test
   void escapesHtmlCharactersControlCharactersAndLineSeparatorsLikeGo() {
-    StringBuilder out = new StringBuilder();
+    String out = GoJson.indent("a<b>&\"\\\n\r\t\u0001\u2028é");
 
-    GoJson.quote(out, "a<b>&\"\\\n\r\t\u0001\u2028é");
-
-    assertThat(out).hasToString("\"a\\u003cb\\u003e\\u0026\\\"\\\\\\n\\r\\t\\u0001\\u2028é\"");
+    assertThat(out).isEqualTo("\"a\\u003cb\\u003e\\u0026\\\"\\\\\\n\\r\\t\\u0001\\u2028é\"");
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class CanonicalJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   /** Go compares map keys as byte strings; for UTF-8 that is code point order. */
-  static final Comparator<String> UTF8_BYTE_ORDER = CanonicalJson::compareCodePoints;
+  public static final Comparator<String> UTF8_BYTE_ORDER = CanonicalJson::compareCodePoints;
 
   private CanonicalJson() {}
 
@@ -166,8 +166,14 @@ public final class CanonicalJson {
     }
   }
 
-  /** Writes a string literal escaped as Go's encoder does with HTML escaping on (its default). */
-  private static void quote(StringBuilder out, String text) {
+  /**
+   * Appends a string literal escaped as Go's encoder does with HTML escaping on (its default).
+   *
+   * @param out where to append
+   * @param text the string to quote
+   * @throws IllegalArgumentException if the text holds an unpaired surrogate
+   */
+  public static void quote(StringBuilder out, String text) {
     out.append('"');
     int length = text.length();
     for (int i = 0; i < length; i++) {

@@ -1,19 +1,17 @@
 package io.camlistore.testkit.internal.index;
 
+import static io.camlistore.testkit.internal.index.IndexFixture.KEY;
+import static io.camlistore.testkit.internal.index.IndexFixture.SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
 import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
 import io.camlistore.client.internal.schema.PermanodeSchemas;
-import io.camlistore.testkit.TestIdentity;
 import io.camlistore.testkit.internal.BlobStore;
-import io.camlistore.testkit.internal.MemoryContentStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,22 +23,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SchemaIndexTest {
-  private static final LocalSigner SIGNER = TestIdentity.signer();
-  private static final BlobRef KEY = SIGNER.publicKeyBlobRef();
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-  private final BlobStore store = new BlobStore(new MemoryContentStore());
-  private final SchemaIndex index =
-      new SchemaIndex(
-          store,
-          new ClaimVerifier(
-              SignatureVerifier.forPublicKey(SIGNER.publicKeyBlob()),
-              ref -> store.read(BlobRef.parse(ref))));
-
-  SchemaIndexTest() {
-    store.addListener(index);
-    put(SIGNER.publicKeyBlob());
-  }
+  private final IndexFixture fixture = new IndexFixture();
+  private final BlobStore store = fixture.store();
+  private final SchemaIndex index = fixture.index();
 
   @Test
   void describeAppliesClaimsInDateOrderNotUploadOrder() {
@@ -281,12 +268,11 @@ class SchemaIndexTest {
         "sha224");
   }
 
-  private Blob put(Blob blob) {
-    store.put(blob.blobRef(), blob.data());
-    return blob;
-  }
-
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Blob put(Blob blob) {
+    return fixture.put(blob);
   }
 }

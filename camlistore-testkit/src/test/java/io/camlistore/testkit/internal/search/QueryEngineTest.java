@@ -1,22 +1,19 @@
 package io.camlistore.testkit.internal.search;
 
+import static io.camlistore.testkit.internal.index.IndexFixture.KEY;
+import static io.camlistore.testkit.internal.index.IndexFixture.SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
 import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
 import io.camlistore.client.internal.schema.PermanodeSchemas;
 import io.camlistore.client.internal.schema.StaticSet;
-import io.camlistore.testkit.TestIdentity;
-import io.camlistore.testkit.internal.BlobStore;
-import io.camlistore.testkit.internal.MemoryContentStore;
-import io.camlistore.testkit.internal.index.ClaimVerifier;
+import io.camlistore.testkit.internal.index.IndexFixture;
 import io.camlistore.testkit.internal.index.SchemaIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,24 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /** Query evaluation over a small index: each constraint part, the orders and the paging. */
 class QueryEngineTest {
-  private static final LocalSigner SIGNER = TestIdentity.signer();
-  private static final BlobRef KEY = SIGNER.publicKeyBlobRef();
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-  private final BlobStore store = new BlobStore(new MemoryContentStore());
-  private final SchemaIndex index =
-      new SchemaIndex(
-          store,
-          new ClaimVerifier(
-              SignatureVerifier.forPublicKey(SIGNER.publicKeyBlob()),
-              ref -> store.read(BlobRef.parse(ref))));
+  private final IndexFixture fixture = new IndexFixture();
+  private final SchemaIndex index = fixture.index();
   private final Clock clock = Clock.fixed(T0.plusSeconds(100), ZoneOffset.UTC);
   private int second;
-
-  QueryEngineTest() {
-    store.addListener(index);
-    put(SIGNER.publicKeyBlob());
-  }
 
   @Test
   void logicalOperatorsCombineConstraints() throws Exception {
@@ -265,7 +250,6 @@ class QueryEngineTest {
   }
 
   private Blob put(Blob blob) {
-    store.put(blob.blobRef(), blob.data());
-    return blob;
+    return fixture.put(blob);
   }
 }
