@@ -155,11 +155,10 @@ final class BlobStoreStub implements ResponseDefinitionTransformerV2 {
                 + ": corrupt blob; digest doesn't match\\n\"\n}\n");
       }
       checkChildrenPresent(ref, data);
+      // Parts are stored in order, as the real server does: a later part may name an earlier one.
+      blobs.put(ref, data);
       refs.add(ref);
       entries.add(entry(ref, data.length));
-    }
-    for (Request.Part part : request.getParts()) {
-      blobs.put(BlobRef.parse(part.getName()), part.getBody().asBytes());
     }
     uploads.add(refs);
     return json("{\n  \"received\": " + array(entries) + "\n}\n");

@@ -89,10 +89,12 @@ class FileClientDirectoryTest {
     assertThat(store.blobs().get(TREE_ENTRIES))
         .isEqualTo(bytes("fixtures/raw/43e-get-static-set.resp.body"));
     assertThat(store.orderViolations()).isEmpty();
-    List<List<BlobRef>> uploads = store.uploads();
-    assertThat(uploads.get(uploads.size() - 1)).containsExactly(TREE);
-    // 3 chunks, 3 files, 2 static-sets, 2 directories.
+    // 3 chunks, 3 files, 2 static-sets, 2 directories: one request, each after its children.
     assertThat(store.blobs()).hasSize(10);
+    assertThat(store.uploads())
+        .singleElement()
+        .satisfies(u -> assertThat(u).hasSize(10).endsWith(TREE));
+    assertThat(store.statCount()).isEqualTo(1);
   }
 
   @Test

@@ -14,8 +14,9 @@ import static io.camlistore.client.internal.PerkeepTestData.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.chunk.ChunkSink;
 import io.camlistore.client.internal.chunk.FileChunker;
@@ -95,17 +96,24 @@ class FileClientTest {
   }
 
   @Test
-  void putFileOfHelloSendsTheChunkThenTheSchemaPkPutMade() {
+  void putFileOfHelloSendsTheChunkThenTheSchemaPkPutMadeInOneStatAndOneUpload() {
     store.stubOn(server, ROOT);
 
     BlobRef ref = files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    assertThat(store.uploads()).containsExactly(List.of(HELLO), List.of(HELLO_FILE));
-    assertThat(store.statCount()).isEqualTo(2);
+    assertThat(store.uploads()).containsExactly(List.of(HELLO, HELLO_FILE));
+    assertThat(store.statCount()).isEqualTo(1);
+    assertThat(server.getAllServeEvents())
+        .filteredOn(e -> e.getRequest().getUrl().contains("/camli/"))
+        .hasSize(2);
     server.verify(
         postRequestedFor(urlEqualTo(P + "stat"))
-            .withRequestBody(equalTo("camliversion=1&blob1=" + HELLO)));
+            .withRequestBody(equalTo("camliversion=1&blob1=" + HELLO + "&blob2=" + HELLO_FILE)));
+    assertThat(uploadRequests().get(0).getParts())
+        .as("the schema part comes after the chunk it names")
+        .extracting(Request.Part::getName)
+        .containsExactly(HELLO.toString(), HELLO_FILE.toString());
     server.verify(
         postRequestedFor(urlEqualTo(P + "upload"))
             .withHeader("Content-Type", containing("multipart/form-data"))
@@ -126,34 +134,19 @@ class FileClientTest {
   }
 
   @Test
-  void putFileSendsNoChunkTheServerAlreadyHas() {
-    server.stubFor(
-        post(P + "stat")
-            .withRequestBody(equalTo("camliversion=1&blob1=" + HELLO))
-            .willReturn(Fixture.named("22-stat-post").response()));
-    server.stubFor(
-        post(P + "stat")
-            .withRequestBody(equalTo("camliversion=1&blob1=" + HELLO_FILE))
-            .willReturn(Fixture.named("29-stat-empty").response()));
-    server.stubFor(
-        post(P + "upload")
-            .willReturn(
-                jsonResponse(
-                    "{\n  \"received\": [\n    {\n      \"blobRef\": \""
-                        + HELLO_FILE
-                        + "\",\n      \"size\": 403\n    }\n  ]\n}\n")));
+  void putFileSendsNoChunkTheServerAlreadyHasButStillSendsTheSchema() {
+    store.stubOn(server, ROOT);
+    store.put(HELLO, "Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
 
     BlobRef ref = files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    List<ServeEvent> uploads =
-        server.getAllServeEvents().stream()
-            .filter(e -> e.getRequest().getUrl().endsWith("/upload"))
-            .toList();
-    assertThat(uploads).hasSize(1);
-    assertThat(uploads.get(0).getRequest().getParts())
-        .extracting(part -> part.getName())
+    assertThat(store.statCount()).isEqualTo(1);
+    assertThat(store.uploads()).containsExactly(List.of(HELLO_FILE));
+    assertThat(uploadRequests().get(0).getParts())
+        .extracting(Request.Part::getName)
         .containsExactly(HELLO_FILE.toString());
+    assertThat(store.orderViolations()).isEmpty();
   }
 
   @Test
@@ -169,7 +162,7 @@ class FileClientTest {
     assertThat(store.uploadedBlobCount()).isEqualTo(50);
     assertThat(store.orderViolations()).isEmpty();
     List<List<BlobRef>> uploads = store.uploads();
-    assertThat(uploads.get(uploads.size() - 1)).containsExactly(RANDOM_3M_FILE);
+    assertThat(uploads.get(uploads.size() - 1)).endsWith(RANDOM_3M_FILE);
     assertThat(store.statCount()).isEqualTo(uploads.size());
   }
 
@@ -273,10 +266,15 @@ class FileClientTest {
         .isInstanceOfSatisfying(
             ServerException.class,
             e -> assertThat(e.serverError()).contains("digest doesn't match"))
-        .hasMessageContaining(HELLO.toString());
-    assertThat(server.findAll(postRequestedFor(urlEqualTo(P + "upload"))))
-        .as("the file schema is never sent")
-        .hasSize(1);
+        .hasMessageContaining(HELLO.toString())
+        .as("the schema after the refused chunk is not stored either")
+        .hasMessageContaining("did not store 2 of 2 blobs")
+        .hasMessageContaining(HELLO_FILE.toString());
+    List<LoggedRequest> uploads = uploadRequests();
+    assertThat(uploads).as("no second request").hasSize(1);
+    assertThat(uploads.get(0).getParts())
+        .extracting(Request.Part::getName)
+        .containsExactly(HELLO.toString(), HELLO_FILE.toString());
   }
 
   @Test
@@ -683,6 +681,10 @@ class FileClientTest {
   }
 
   /** Stores the 3 MiB test file as pk-put stored it: its captured schemas plus its chunks. */
+  private List<LoggedRequest> uploadRequests() {
+    return server.findAll(postRequestedFor(urlEqualTo(P + "upload")));
+  }
+
   private static void storeRandom3m() {
     store.stubOn(server, ROOT);
     store.put(RANDOM_3M_FILE, bytes("testdata/schemas/random-3m.bin.json"));
@@ -718,12 +720,5 @@ class FileClientTest {
     Blob blob = Blob.of(text);
     store.put(blob);
     return blob.blobRef();
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jsonResponse(
-      String body) {
-    return com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-        .withHeader("Content-Type", "text/javascript")
-        .withBody(body);
   }
 }

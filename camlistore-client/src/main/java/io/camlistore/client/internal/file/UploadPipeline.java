@@ -21,8 +21,12 @@ import org.jspecify.annotations.Nullable;
  * runs several requests at once, and keeps the bytes it holds under a hard bound.
  *
  * <p>Order: a blob added with children (a schema blob) is sent only after every child added to this
- * pipeline has been acknowledged by the server, so the server never holds a schema whose parts it
- * lacks, even if the upload fails half-way. Blobs without children (chunks) go out at once. A child
+ * pipeline, so the server never holds a schema whose parts it lacks, even if the upload fails
+ * half-way. It rides in the same request as its children, after them, when every child not yet
+ * acknowledged is in the request still being filled: the server stores a request's parts in order
+ * and stops at the first one it refuses, so nothing after a refused child is stored. Otherwise it
+ * waits until the server acknowledged its children and goes in a later request; never in a request
+ * that runs beside one holding a child. Blobs without children (chunks) go out at once. A child
  * that was never added here, or was already acknowledged, is taken as stored.
  *
  * <p>Memory: every blob added counts against the bound until the server acknowledged it; {@link
@@ -72,8 +76,14 @@ public final class UploadPipeline implements AutoCloseable {
   /** Blobs whose children are all stored, waiting to be put into a request. */
   private final ArrayDeque<Blob> ready = new ArrayDeque<>();
 
+  /** The request being filled. */
   private final List<Blob> open = new ArrayList<>();
+
   private long openBytes;
+
+  /** Counts the requests sent, so that a mark of this value means "in the open request". */
+  private long openGeneration;
+
   private final List<Batch> inFlight = new ArrayList<>();
   private long heldBytes;
   private @Nullable RuntimeException failure;
@@ -157,10 +167,15 @@ public final class UploadPipeline implements AutoCloseable {
           }
           unstored.waiters.add(waiting);
           waiting.missing++;
+          if (unstored.openMark == openGeneration) {
+            waiting.countPlaced(openGeneration);
+          }
         }
       }
       if (waiting == null) {
         ready.add(blob);
+      } else {
+        placeIfItsChildrenAreOpen(waiting);
       }
       sendReady(false);
     } finally {
@@ -223,22 +238,72 @@ public final class UploadPipeline implements AutoCloseable {
   private void sendReady(boolean force) {
     while (!ready.isEmpty()) {
       Blob next = ready.poll();
-      long cost = cost(next);
-      if (!open.isEmpty() && (openBytes + cost > batchBytes || open.size() >= batchBlobs)) {
+      if (!fitsOpen(next)) {
         sendOpen();
       }
-      open.add(next);
-      openBytes += cost;
+      place(next);
     }
     if (!open.isEmpty() && (force || openBytes >= batchBytes || open.size() >= batchBlobs)) {
       sendOpen();
     }
   }
 
+  private boolean fitsOpen(Blob blob) {
+    return open.isEmpty() || (openBytes + cost(blob) <= batchBytes && open.size() < batchBlobs);
+  }
+
+  /**
+   * Appends a blob to the open request, then, after it, every blob waiting for it whose other
+   * unacknowledged children are in the open request too, as far as they fit.
+   */
+  private void place(Blob first) {
+    ArrayDeque<Blob> placing = new ArrayDeque<>();
+    placing.add(first);
+    while (!placing.isEmpty()) {
+      Blob blob = placing.poll();
+      open.add(blob);
+      openBytes += cost(blob);
+      Pending placed = pending.get(blob.blobRef());
+      if (placed == null) {
+        continue;
+      }
+      placed.openMark = openGeneration;
+      for (Waiting waiting : placed.waiters) {
+        waiting.countPlaced(openGeneration);
+        if (takeIfItsChildrenAreOpen(waiting)) {
+          placing.add(waiting.blob);
+        }
+      }
+    }
+  }
+
+  private void placeIfItsChildrenAreOpen(Waiting waiting) {
+    if (takeIfItsChildrenAreOpen(waiting)) {
+      place(waiting.blob);
+    }
+  }
+
+  /**
+   * {@return whether the blob may go in the open request now, marking it as placed if so}: every
+   * child not yet acknowledged is already in the open request, and the blob fits after them.
+   */
+  private boolean takeIfItsChildrenAreOpen(Waiting waiting) {
+    if (waiting.placed
+        || waiting.openMark != openGeneration
+        || waiting.inOpen != waiting.missing
+        || !fitsOpen(waiting.blob)) {
+      return false;
+    }
+    waiting.placed = true;
+    return true;
+  }
+
   private void sendOpen() {
     Batch batch = new Batch(List.copyOf(open));
     open.clear();
     openBytes = 0;
+    // Blobs waiting for children in this request must now wait for its acknowledgement.
+    openGeneration++;
     inFlight.add(batch);
     try {
       executor.execute(batch);
@@ -261,8 +326,11 @@ public final class UploadPipeline implements AutoCloseable {
         heldBytes -= stored.cost;
         if (error == null) {
           for (Waiting waiting : stored.waiters) {
-            if (--waiting.missing == 0) {
+            if (--waiting.missing == 0 && !waiting.placed) {
+              waiting.placed = true;
               ready.add(waiting.blob);
+            } else {
+              placeIfItsChildrenAreOpen(waiting);
             }
           }
         }
@@ -285,7 +353,12 @@ public final class UploadPipeline implements AutoCloseable {
   /** Waits for one completion; every caller re-checks its own condition in a loop. */
   @SuppressWarnings("WaitNotInLoop")
   private void awaitChange() {
-    if (inFlight.isEmpty() && ready.isEmpty() && open.isEmpty()) {
+    if (!ready.isEmpty() || !open.isEmpty()) {
+      // A request completed on this thread (a direct executor) and released blobs to send first.
+      checkUsable();
+      return;
+    }
+    if (inFlight.isEmpty()) {
       // Every held blob waits for a child, yet nothing is on its way: a bug, not a slow server.
       throw new IllegalStateException(
           pending.size() + " blobs wait for children that were never sent");
@@ -317,6 +390,9 @@ public final class UploadPipeline implements AutoCloseable {
     final long cost;
     final List<Waiting> waiters = new ArrayList<>(0);
 
+    /** The open generation when it was put in a request; -1 while it is not in one. */
+    long openMark = -1;
+
     Pending(long cost) {
       this.cost = cost;
     }
@@ -325,10 +401,28 @@ public final class UploadPipeline implements AutoCloseable {
   /** A blob waiting for its children to be stored. */
   private static final class Waiting {
     final Blob blob;
+
+    /** Children not yet acknowledged. */
     int missing;
+
+    /** How many of them are in the request of generation {@link #openMark}. */
+    int inOpen;
+
+    long openMark = -1;
+
+    /** Whether the blob was put in a request or in the ready queue. */
+    boolean placed;
 
     Waiting(Blob blob) {
       this.blob = blob;
+    }
+
+    void countPlaced(long generation) {
+      if (openMark != generation) {
+        openMark = generation;
+        inOpen = 0;
+      }
+      inOpen++;
     }
   }
 

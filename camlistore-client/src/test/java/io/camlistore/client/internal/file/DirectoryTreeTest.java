@@ -104,11 +104,12 @@ class DirectoryTreeTest {
   private BlobRef write(Path source) throws IOException {
     UploadPipeline.BatchWriter writer =
         batch -> {
+          // In order, as the server stores a request's parts: a part may name an earlier one.
           for (Blob blob : batch) {
             checkChildrenWritten(blob);
+            put(blob);
+            written.add(blob.blobRef());
           }
-          batch.forEach(this::put);
-          batch.forEach(blob -> written.add(blob.blobRef()));
         };
     try (UploadPipeline pipeline = UploadPipeline.forParallelism(writer, threads, 4)) {
       BlobRef ref =

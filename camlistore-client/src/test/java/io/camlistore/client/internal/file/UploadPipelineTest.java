@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +35,10 @@ class UploadPipelineTest {
 
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
-  /** Stores what it is given, and checks each blob's children were stored by an earlier request. */
+  /**
+   * Stores what it is given, and checks each blob's children were acknowledged before its request
+   * or come earlier in the same request (the server stores parts in order).
+   */
   private static final class RecordingWriter implements UploadPipeline.BatchWriter {
     final Set<BlobRef> stored = Collections.synchronizedSet(new HashSet<>());
     final List<List<BlobRef>> requests = Collections.synchronizedList(new ArrayList<>());
@@ -46,7 +50,7 @@ class UploadPipelineTest {
       List<BlobRef> refs = new ArrayList<>();
       for (Blob blob : batch) {
         for (BlobRef child : children.getOrDefault(blob.blobRef(), List.of())) {
-          if (!stored.contains(child)) {
+          if (!stored.contains(child) && !refs.contains(child)) {
             violations.add(blob.blobRef() + " before " + child);
           }
         }
@@ -94,9 +98,30 @@ class UploadPipelineTest {
   }
 
   @Test
+  void aSchemaRidesInTheRequestOfItsChildrenRightAfterThem() {
+    RecordingWriter writer = new RecordingWriter();
+    Blob a = Blob.of("a");
+    Blob b = Blob.of("b");
+    Blob bytes = Blob.of("bytes(a,b)");
+    Blob c = Blob.of("c");
+    Blob file = Blob.of("file(bytes,c)");
+
+    try (UploadPipeline pipeline = new UploadPipeline(writer, threads, 1 << 20, 1 << 20, 100)) {
+      writer.add(pipeline, a);
+      writer.add(pipeline, b);
+      writer.add(pipeline, bytes, a, b);
+      writer.add(pipeline, c);
+      writer.add(pipeline, file, bytes, c);
+      pipeline.finish();
+    }
+
+    assertThat(writer.requests).containsExactly(refs(List.of(a, b, bytes, c, file)));
+  }
+
+  @Test
   void schemasOfDifferentFilesDoNotWaitForEachOther() {
     RecordingWriter writer = new RecordingWriter();
-    List<Blob> schemas = new ArrayList<>();
+    List<Blob> expected = new ArrayList<>();
 
     try (UploadPipeline pipeline = new UploadPipeline(writer, threads, 1 << 20, 1 << 20, 100)) {
       for (int i = 0; i < 50; i++) {
@@ -104,15 +129,129 @@ class UploadPipelineTest {
         Blob schema = Blob.of("file " + i);
         writer.add(pipeline, chunk);
         writer.add(pipeline, schema, chunk);
-        schemas.add(schema);
+        expected.add(chunk);
+        expected.add(schema);
       }
       pipeline.finish();
     }
 
-    // One request with every chunk, then one with every schema: no chain of round trips.
-    assertThat(writer.requests).hasSize(2);
-    assertThat(writer.requests.get(1)).containsExactlyInAnyOrderElementsOf(refs(schemas));
+    // One request, each schema after its chunk: no chain of round trips.
+    assertThat(writer.requests).containsExactly(refs(expected));
     assertThat(writer.violations).isEmpty();
+  }
+
+  @Test
+  void aSchemaNeverGoesInARequestThatMayRunBeforeTheOneHoldingItsChild() throws Exception {
+    RecordingWriter writer = new RecordingWriter();
+    LinkedBlockingDeque<Runnable> queued = new LinkedBlockingDeque<>();
+    Blob a = Blob.of("a");
+    Blob b = Blob.of("b");
+    Blob bytes = Blob.of("bytes(a,b)");
+    Blob c = Blob.of("c");
+    Blob file = Blob.of("file(bytes,c)");
+    // Two blobs fill a request.
+    UploadPipeline pipeline = new UploadPipeline(writer, queued::add, 1 << 20, 1 << 20, 2);
+    Thread producer =
+        new Thread(
+            () -> {
+              writer.add(pipeline, a);
+              writer.add(pipeline, b);
+              writer.add(pipeline, bytes, a, b);
+              writer.add(pipeline, c);
+              writer.add(pipeline, file, bytes, c);
+              pipeline.finish();
+            });
+
+    producer.start();
+    while (producer.isAlive()) {
+      if (producer.getState() == Thread.State.WAITING) {
+        // Run the newest request first: one sent beside an older request may land before it.
+        List<Runnable> batch = new ArrayList<>();
+        queued.drainTo(batch);
+        Collections.reverse(batch);
+        batch.forEach(Runnable::run);
+      }
+      Thread.onSpinWait();
+    }
+
+    assertThat(writer.violations).isEmpty();
+    assertThat(writer.requests)
+        .containsExactly(refs(List.of(c)), refs(List.of(a, b)), refs(List.of(bytes, file)));
+  }
+
+  @Test
+  void aSchemaJoinsItsLastChildOnceTheOthersAreAcknowledged() throws Exception {
+    RecordingWriter writer = new RecordingWriter();
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService single = Executors.newSingleThreadExecutor();
+    Blob a = Blob.of("a");
+    Blob x = Blob.of("x");
+    Blob y = Blob.of("y");
+    Blob file = Blob.of("file(x,y)");
+    UploadPipeline.BatchWriter held =
+        batch -> {
+          if (batch.contains(x)) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          writer.write(batch);
+        };
+
+    try (UploadPipeline pipeline = new UploadPipeline(held, single, 1 << 20, 1 << 20, 2)) {
+      writer.add(pipeline, a);
+      writer.add(pipeline, x);
+      writer.add(pipeline, y);
+      writer.add(pipeline, file, x, y);
+      release.countDown();
+      // The executor runs in order: once this no-op ran, the request holding x was acknowledged.
+      single.submit(() -> {}).get(10, TimeUnit.SECONDS);
+      pipeline.finish();
+    } finally {
+      single.shutdown();
+    }
+
+    assertThat(writer.requests).containsExactly(refs(List.of(a, x)), refs(List.of(y, file)));
+    assertThat(writer.violations).isEmpty();
+  }
+
+  @Test
+  void aSchemaThatDoesNotFitAfterItsChildrenWaitsForTheirAcknowledgement() {
+    RecordingWriter writer = new RecordingWriter();
+    Blob a = Blob.of("a");
+    Blob file = Blob.of("file(a)");
+
+    // Room for the child's part, not for the schema's after it.
+    try (UploadPipeline pipeline = new UploadPipeline(writer, Runnable::run, 1 << 20, 500, 100)) {
+      writer.add(pipeline, a);
+      writer.add(pipeline, file, a);
+      pipeline.finish();
+    }
+
+    assertThat(writer.requests).containsExactly(refs(List.of(a)), refs(List.of(file)));
+    assertThat(writer.violations).isEmpty();
+  }
+
+  @Test
+  void aSchemaInTheRequestOfARefusedChildIsNotStored() {
+    Blob bad = Blob.of("bad");
+    Blob schema = Blob.of("schema(bad)");
+    List<List<Blob>> sent = Collections.synchronizedList(new ArrayList<>());
+    UploadPipeline.BatchWriter refusing =
+        batch -> {
+          sent.add(batch);
+          throw new ServerException("did not store " + bad.blobRef(), 200, "corrupt");
+        };
+
+    UploadPipeline pipeline = new UploadPipeline(refusing, threads, 1 << 20, 1 << 20, 100);
+    pipeline.add(bad);
+    pipeline.add(schema, List.of(bad.blobRef()));
+    assertThatThrownBy(pipeline::finish).isInstanceOf(ServerException.class);
+    pipeline.close();
+
+    assertThat(sent).containsExactly(List.of(bad, schema));
   }
 
   @Test
