@@ -323,9 +323,9 @@ public final class BlobClient {
 
   /**
    * Stores one upload request's worth of blobs: asks the server which it has, then sends the rest
-   * in a single multipart request and checks the server's {@code received} list. For callers that
-   * schedule requests themselves (file uploads); {@link #putMulti(Collection)} splits and
-   * parallelizes on its own.
+   * in a single multipart request, in the given order (a schema may follow its parts), and checks
+   * the server's {@code received} list. For callers that schedule requests themselves (file
+   * uploads); {@link #putMulti(Collection)} splits and parallelizes on its own.
    *
    * @param batch at most {@link UploadBatches#MAX_BLOBS_PER_REQUEST} blobs and about {@link
    *     UploadBatches#MAX_REQUEST_BYTES} bytes

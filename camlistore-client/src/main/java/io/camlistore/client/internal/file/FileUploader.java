@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Stores one file's content as pk-put does: chunks and {@code bytes} blobs from the {@link
  * FileChunker} go into an {@link UploadPipeline} as they are made, then the {@code file} schema
- * blob, which the pipeline sends once its parts are stored. Stateless; may be shared.
+ * blob, which the pipeline sends after its parts (in their request, or once they are stored).
+ * Stateless; may be shared.
  */
 public final class FileUploader {
   private final FileChunker chunker;
