@@ -316,6 +316,8 @@ class FileClientTest {
 
     List<List<BlobRef>> uploads = store.uploads();
     assertThat(uploads).hasSizeGreaterThan(5);
+    assertThat(store.statCount()).isEqualTo(uploads.size());
+    assertThat(uploads.get(uploads.size() - 1)).endsWith(ref);
     assertThat(
             server.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().endsWith("/upload")))

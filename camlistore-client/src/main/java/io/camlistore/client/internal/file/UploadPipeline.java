@@ -390,7 +390,10 @@ public final class UploadPipeline implements AutoCloseable {
     final long cost;
     final List<Waiting> waiters = new ArrayList<>(0);
 
-    /** The open generation when it was put in a request; -1 while it is not in one. */
+    /**
+     * The open generation when it was put in a request (-1 before): equal to the current one while
+     * that request is still open.
+     */
     long openMark = -1;
 
     Pending(long cost) {
