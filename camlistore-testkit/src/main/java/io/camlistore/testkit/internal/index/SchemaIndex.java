@@ -35,7 +35,7 @@ public final class SchemaIndex implements BlobListener {
   private final AtomicLong generation = new AtomicLong();
   private @Nullable Corpus corpus;
   private long corpusGeneration = -1;
-  private boolean scanned;
+  private volatile boolean scanned;
 
   /**
    * Creates the index. The blobs already in the store (a storage directory's) are read at the first
@@ -98,8 +98,10 @@ public final class SchemaIndex implements BlobListener {
    * @return the file schema blobs, in ref order
    */
   public List<String> filesWithContent(String wholeRef) {
-    synchronized (this) {
-      scanStore();
+    if (!scanned) {
+      synchronized (this) {
+        scanStore();
+      }
     }
     List<String> found = new ArrayList<>();
     for (String ref : contents.filesWithContent(wholeRef)) {
