@@ -151,9 +151,43 @@ public class CamlistoreConfiguration implements Cloneable {
       defaultValue = "3",
       description =
           "How many times a request is tried in all when the server is unreachable or answers 502,"
-              + " 503 or 504 (1 = no retries); waits 200 ms before the first retry, doubling each"
-              + " time.")
+              + " 503 or 504 (1 = no retries); waits retryBackoff before the first retry, doubling"
+              + " each time.")
   private int maxAttempts = 3;
+
+  @UriParam(
+      label = "advanced",
+      defaultValue = "200",
+      javaType = "java.time.Duration",
+      description =
+          "How long to wait before the first retry, in milliseconds (0 = retry at once); each"
+              + " further retry waits twice as long.")
+  private long retryBackoff = 200;
+
+  @UriParam(
+      label = "advanced",
+      defaultValue = "16",
+      description =
+          "The size of the HTTP connection pool of the endpoint's connection; it should cover"
+              + " uploadParallelism plus downloadParallelism for each file being stored or read at"
+              + " the same time, or requests wait for a free connection.")
+  private int maxConnections = 16;
+
+  @UriParam(
+      label = "producer,advanced",
+      defaultValue = "4",
+      description =
+          "How many upload requests storing one file (putFile, put of a file) or one batch of"
+              + " blobs run at the same time.")
+  private int uploadParallelism = 4;
+
+  @UriParam(
+      label = "producer,advanced",
+      defaultValue = "8",
+      description =
+          "How many chunks getFile fetches at the same time, ahead of the route reading the body"
+              + " (at most 8 MiB of them); 1 fetches each chunk only when it is read.")
+  private int downloadParallelism = 8;
 
   /** {@return the endpoint's operation, or null before the path is set} */
   public @Nullable CamlistoreOperation getOperation() {
@@ -265,6 +299,62 @@ public class CamlistoreConfiguration implements Cloneable {
    */
   public void setMaxAttempts(int maxAttempts) {
     this.maxAttempts = maxAttempts;
+  }
+
+  /** {@return the wait before the first retry, in milliseconds} */
+  public long getRetryBackoff() {
+    return retryBackoff;
+  }
+
+  /**
+   * Sets the wait before the first retry; each further retry waits twice as long.
+   *
+   * @param retryBackoff milliseconds, zero or more
+   */
+  public void setRetryBackoff(long retryBackoff) {
+    this.retryBackoff = retryBackoff;
+  }
+
+  /** {@return the size of the connection pool} */
+  public int getMaxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Sets the size of the connection pool of the endpoint's own connection.
+   *
+   * @param maxConnections at least 1
+   */
+  public void setMaxConnections(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  /** {@return how many upload requests one file or batch runs at once} */
+  public int getUploadParallelism() {
+    return uploadParallelism;
+  }
+
+  /**
+   * Sets how many upload requests one file or batch runs at once.
+   *
+   * @param uploadParallelism at least 1
+   */
+  public void setUploadParallelism(int uploadParallelism) {
+    this.uploadParallelism = uploadParallelism;
+  }
+
+  /** {@return how many chunks one file download fetches at once} */
+  public int getDownloadParallelism() {
+    return downloadParallelism;
+  }
+
+  /**
+   * Sets how many chunks one file download fetches at once, ahead of the reader.
+   *
+   * @param downloadParallelism at least 1 (1 = no read-ahead)
+   */
+  public void setDownloadParallelism(int downloadParallelism) {
+    this.downloadParallelism = downloadParallelism;
   }
 
   /** {@return the injected connection, or null when the endpoint connects by itself} */
@@ -433,7 +523,21 @@ public class CamlistoreConfiguration implements Cloneable {
       throw new IllegalArgumentException(
           "camlistore: maxAttempts must be at least 1 (1 = no retries), got " + maxAttempts);
     }
+    if (retryBackoff < 0) {
+      throw new IllegalArgumentException(
+          "camlistore: retryBackoff must not be negative, got " + retryBackoff);
+    }
+    requireAtLeastOne("maxConnections", maxConnections);
+    requireAtLeastOne("uploadParallelism", uploadParallelism);
+    requireAtLeastOne("downloadParallelism", downloadParallelism);
     validateSigner();
+  }
+
+  private static void requireAtLeastOne(String option, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(
+          "camlistore: " + option + " must be at least 1, got " + value);
+    }
   }
 
   private void validateSigner() {
@@ -481,8 +585,8 @@ public class CamlistoreConfiguration implements Cloneable {
   /**
    * {@return the client options these settings describe}
    *
-   * @throws IllegalArgumentException if a timeout is not positive, or the secret keyring cannot
-   *     sign
+   * @throws IllegalArgumentException if a timeout is not positive, a count is below 1, the retry
+   *     backoff is negative, or the secret keyring cannot sign
    */
   ConnectOptions connectOptions() {
     Auth auth = Auth.none();
@@ -496,6 +600,10 @@ public class CamlistoreConfiguration implements Cloneable {
         .connectTimeout(Duration.ofMillis(connectTimeout))
         .readTimeout(Duration.ofMillis(readTimeout))
         .maxAttempts(maxAttempts)
+        .retryBackoff(Duration.ofMillis(retryBackoff))
+        .maxConnections(maxConnections)
+        .uploadParallelism(uploadParallelism)
+        .downloadParallelism(downloadParallelism)
         .signer(localSigner())
         .build();
   }

@@ -13,6 +13,7 @@ import io.camlistore.client.BlobRef;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.client.LocalSigner;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,11 @@ class CamlistoreComponentTest {
             "authToken",
             "secretKeyring",
             "keyId",
-            "maxAttempts");
+            "maxAttempts",
+            "retryBackoff",
+            "maxConnections",
+            "uploadParallelism",
+            "downloadParallelism");
     for (String secret : List.of("username", "password", "authToken")) {
       assertThat(properties.at("/" + secret + "/secret").asBoolean()).as(secret).isTrue();
       assertThat(properties.at("/" + secret + "/label").asText()).as(secret).isEqualTo("security");
@@ -240,6 +245,106 @@ class CamlistoreComponentTest {
               assertThat(defaults.maxAttempts()).isEqualTo(3);
               assertThat(defaults.signer()).isNull();
             });
+  }
+
+  @Test
+  void theTuningOptionsDocumentTheClientsDefaults() throws Exception {
+    JsonNode properties = json().get("properties");
+    ConnectOptions client = ConnectOptions.defaults();
+
+    assertThat(properties.at("/retryBackoff/defaultValue").asLong())
+        .isEqualTo(client.retryBackoff().toMillis());
+    assertThat(properties.at("/maxConnections/defaultValue").asInt())
+        .isEqualTo(client.maxConnections());
+    assertThat(properties.at("/uploadParallelism/defaultValue").asInt())
+        .isEqualTo(client.uploadParallelism());
+    assertThat(properties.at("/downloadParallelism/defaultValue").asInt())
+        .isEqualTo(client.downloadParallelism());
+    assertThat(json().at("/componentProperties/downloadParallelism/defaultValue").asInt())
+        .isEqualTo(client.downloadParallelism());
+  }
+
+  @Test
+  void tuningUriOptionsBecomeTheConnectOptionsAndUnsetOnesKeepTheClientsDefaults() {
+    ConnectOptions options =
+        endpoint(
+                "camlistore:getFile?serverUrl=http://h/&retryBackoff=1500ms&maxConnections=32"
+                    + "&uploadParallelism=2&downloadParallelism=1")
+            .getConfiguration()
+            .connectOptions();
+    ConnectOptions defaults =
+        endpoint("camlistore:getFile?serverUrl=http://h/").getConfiguration().connectOptions();
+
+    assertThat(options.retryBackoff()).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(options.maxConnections()).isEqualTo(32);
+    assertThat(options.uploadParallelism()).isEqualTo(2);
+    assertThat(options.downloadParallelism()).isEqualTo(1);
+    ConnectOptions client = ConnectOptions.defaults();
+    assertThat(defaults.retryBackoff()).isEqualTo(client.retryBackoff());
+    assertThat(defaults.maxConnections()).isEqualTo(client.maxConnections());
+    assertThat(defaults.uploadParallelism()).isEqualTo(client.uploadParallelism());
+    assertThat(defaults.downloadParallelism()).isEqualTo(client.downloadParallelism());
+    assertThat(defaults.enumeratePageSize()).isEqualTo(client.enumeratePageSize());
+  }
+
+  @Test
+  void aZeroRetryBackoffRetriesAtOnce() {
+    assertThat(
+            endpoint("camlistore:get?serverUrl=http://h/&retryBackoff=0")
+                .getConfiguration()
+                .connectOptions()
+                .retryBackoff())
+        .isZero();
+  }
+
+  @Test
+  void tuningOptionsOutOfRangeFailWhenTheEndpointIsCreatedNamingTheOption() {
+    for (String option : List.of("maxConnections", "uploadParallelism", "downloadParallelism")) {
+      assertThatThrownBy(
+              () -> context.getEndpoint("camlistore:put?serverUrl=http://h/&" + option + "=0"))
+          .as(option)
+          .isInstanceOf(ResolveEndpointFailedException.class)
+          .rootCause()
+          .hasMessage("camlistore: " + option + " must be at least 1, got 0");
+    }
+    assertThatThrownBy(
+            () -> context.getEndpoint("camlistore:put?serverUrl=http://h/&retryBackoff=-1"))
+        .isInstanceOf(ResolveEndpointFailedException.class)
+        .rootCause()
+        .hasMessage("camlistore: retryBackoff must not be negative, got -1");
+  }
+
+  @Test
+  void componentTuningOptionsAreDefaultsThatAnEndpointOverrides() {
+    CamlistoreComponent component = context.getComponent("camlistore", CamlistoreComponent.class);
+    // What camel.component.camlistore.download-parallelism=... does, through the configurer.
+    PropertyBindingSupport.build()
+        .bind(
+            context,
+            component,
+            new HashMap<>(
+                Map.of(
+                    "serverUrl", "http://h:3179/",
+                    "downloadParallelism", "2",
+                    "uploadParallelism", "3",
+                    "maxConnections", "5",
+                    "retryBackoff", "1s")));
+
+    ConnectOptions inherited = endpoint("camlistore:getFile").getConfiguration().connectOptions();
+    ConnectOptions overridden =
+        endpoint("camlistore:getFile?downloadParallelism=6&maxConnections=12&retryBackoff=50")
+            .getConfiguration()
+            .connectOptions();
+
+    assertThat(inherited.downloadParallelism()).isEqualTo(2);
+    assertThat(inherited.uploadParallelism()).isEqualTo(3);
+    assertThat(inherited.maxConnections()).isEqualTo(5);
+    assertThat(inherited.retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(overridden.downloadParallelism()).isEqualTo(6);
+    assertThat(overridden.maxConnections()).isEqualTo(12);
+    assertThat(overridden.retryBackoff()).isEqualTo(Duration.ofMillis(50));
+    assertThat(overridden.uploadParallelism()).isEqualTo(3);
+    assertThat(component.getConfiguration().getDownloadParallelism()).isEqualTo(2);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.camlistore.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.apache.camel.CamelExecutionException;
@@ -58,6 +60,18 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
         // Read while the exchange is running: the stream is closed when it completes.
         from("direct:getFile").to("camlistore:getFile").convertBodyTo(byte[].class);
         from("direct:getFileUnread").to("camlistore:getFile");
+        // Read one byte while the body is open; completing the exchange closes it.
+        // Without stream caching, which would read the whole body into a cache first.
+        from("direct:firstByteWithoutReadAhead")
+            .streamCache("false")
+            .to("camlistore:getFile?downloadParallelism=1")
+            .process(e -> e.getMessage().setBody(e.getMessage().getBody(InputStream.class).read()));
+        from("direct:firstByteWithReadAhead")
+            .streamCache("false")
+            .to("camlistore:getFile")
+            .process(e -> e.getMessage().setBody(e.getMessage().getBody(InputStream.class).read()))
+            // The chunks after the first are fetched in the background: wait for one to arrive.
+            .process(e -> await().atMost(Duration.ofSeconds(30)).until(() -> chunkGets() >= 2));
       }
     };
   }
@@ -220,6 +234,46 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
         .isInstanceOf(CamelExecutionException.class)
         .cause()
         .isInstanceOf(io.camlistore.client.InvalidSchemaException.class);
+  }
+
+  @Test
+  void downloadParallelismOfOneFetchesOnlyTheChunkBeingReadWhereTheDefaultReadsAhead() {
+    byte[] content = randomBytes(3 << 20);
+    BlobRef ref =
+        template.requestBodyAndHeader(
+            "direct:putFile", content, CamlistoreConstants.FILE_NAME, "ahead.bin", BlobRef.class);
+
+    SERVER.clearRequests();
+    Exchange withoutReadAhead =
+        template.request("direct:firstByteWithoutReadAhead", e -> e.getMessage().setBody(ref));
+    long fetchedWithoutReadAhead = chunkGets();
+    SERVER.clearRequests();
+    Exchange withReadAhead =
+        template.request("direct:firstByteWithReadAhead", e -> e.getMessage().setBody(ref));
+
+    assertThat(withoutReadAhead.getException()).isNull();
+    assertThat(withoutReadAhead.getMessage().getBody(Integer.class))
+        .isEqualTo(Byte.toUnsignedInt(content[0]));
+    assertThat(fetchedWithoutReadAhead).isEqualTo(1);
+    assertThat(withReadAhead.getException()).isNull();
+    assertThat(withReadAhead.getMessage().getBody(Integer.class))
+        .isEqualTo(Byte.toUnsignedInt(content[0]));
+  }
+
+  /** {@return how many GETs of chunk (non-schema) blobs the server received} */
+  private static long chunkGets() {
+    return SERVER.requests().stream()
+        .filter(request -> request.method().equals("GET"))
+        .map(request -> request.path().substring(request.path().lastIndexOf('/') + 1))
+        .filter(name -> name.startsWith("sha"))
+        .map(BlobRef::parse)
+        .filter(blob -> !isSchema(SERVER.blob(blob).orElseThrow()))
+        .count();
+  }
+
+  private static boolean isSchema(byte[] blob) {
+    return new String(blob, 0, Math.min(blob.length, 16), StandardCharsets.ISO_8859_1)
+        .startsWith("{\"camliVersion\"");
   }
 
   private String fileNameOf(BlobRef ref) {

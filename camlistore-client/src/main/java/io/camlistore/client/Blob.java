@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,23 @@ public final class Blob {
    * @throws IllegalArgumentException if the hash function is not supported
    */
   public Blob(byte[] data, String hashFuncName) {
-    this.data = Objects.requireNonNull(data, "data").clone();
+    this(data, 0, Objects.requireNonNull(data, "data").length, hashFuncName);
+  }
+
+  /**
+   * Creates a blob of part of an array, hashed with the named function: the one copy a producer of
+   * many blobs (a chunker reading into a buffer) needs.
+   *
+   * @param data the array
+   * @param offset where the blob's bytes start in the array
+   * @param length the blob's size
+   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
+   * @throws IndexOutOfBoundsException if the range lies outside the array
+   * @throws IllegalArgumentException if the hash function is not supported
+   */
+  public Blob(byte[] data, int offset, int length, String hashFuncName) {
+    Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
+    this.data = Arrays.copyOfRange(data, offset, offset + length);
     this.hashFuncName = Objects.requireNonNull(hashFuncName, "hashFuncName");
     this.blobRef = BlobRef.compute(hashFuncName, this.data);
   }

@@ -107,7 +107,7 @@ public final class BlobClient {
                     null);
               }
               try (InputStream in = entity.getContent()) {
-                return in.readNBytes(Blob.MAX_SIZE + 1);
+                return readBody(in, entity.getContentLength());
               }
             });
     if (data.length > Blob.MAX_SIZE) {
@@ -115,6 +115,23 @@ public final class BlobClient {
           "GET " + url + " returned more than " + Blob.MAX_SIZE + " bytes", 200, null);
     }
     return Blob.verified(data, ref);
+  }
+
+  /**
+   * Reads a blob's body: into an array of the announced length when there is one (one allocation,
+   * no copy), else up to one byte more than a blob may have.
+   */
+  private static byte[] readBody(InputStream in, long announced) throws IOException {
+    if (announced < 0) {
+      return in.readNBytes(Blob.MAX_SIZE + 1);
+    }
+    byte[] data = new byte[(int) announced];
+    int read = in.readNBytes(data, 0, data.length);
+    if (read < data.length) {
+      // A body cut short then fails verification against the ref.
+      return Arrays.copyOf(data, read);
+    }
+    return data;
   }
 
   /**

@@ -30,6 +30,7 @@ public final class ConnectOptions {
   private final Duration retryBackoff;
   private final int maxConnections;
   private final int uploadParallelism;
+  private final int downloadParallelism;
   private final int enumeratePageSize;
   private final @Nullable Signer signer;
 
@@ -43,6 +44,7 @@ public final class ConnectOptions {
     this.retryBackoff = builder.retryBackoff;
     this.maxConnections = builder.maxConnections;
     this.uploadParallelism = builder.uploadParallelism;
+    this.downloadParallelism = builder.downloadParallelism;
     this.enumeratePageSize = builder.enumeratePageSize;
     this.signer = builder.signer;
   }
@@ -107,6 +109,11 @@ public final class ConnectOptions {
     return uploadParallelism;
   }
 
+  /** {@return how many chunks one file download fetches at the same time, ahead of the reader} */
+  public int downloadParallelism() {
+    return downloadParallelism;
+  }
+
   /** {@return how many blobs each {@code enumerate-blobs} request asks for} */
   public int enumeratePageSize() {
     return enumeratePageSize;
@@ -138,6 +145,8 @@ public final class ConnectOptions {
         + maxConnections
         + ", uploadParallelism="
         + uploadParallelism
+        + ", downloadParallelism="
+        + downloadParallelism
         + ", enumeratePageSize="
         + enumeratePageSize
         + "}";
@@ -154,6 +163,7 @@ public final class ConnectOptions {
     private Duration retryBackoff = Duration.ofMillis(200);
     private int maxConnections = 16;
     private int uploadParallelism = 4;
+    private int downloadParallelism = 8;
     private int enumeratePageSize = 1000;
     private @Nullable Signer signer;
 
@@ -169,6 +179,7 @@ public final class ConnectOptions {
       this.retryBackoff = options.retryBackoff;
       this.maxConnections = options.maxConnections;
       this.uploadParallelism = options.uploadParallelism;
+      this.downloadParallelism = options.downloadParallelism;
       this.enumeratePageSize = options.enumeratePageSize;
       this.signer = options.signer;
     }
@@ -276,6 +287,20 @@ public final class ConnectOptions {
     }
 
     /**
+     * Sets how many chunks a file download ({@link FileClient#getFile(BlobRef)}) fetches at once:
+     * the chunks after the one being read are fetched in the background, in parallel, and handed
+     * out in order. At most 8 MiB of content is fetched ahead, whatever this count. A connection
+     * built HTTP client needs {@link #maxConnections(int)} to cover this plus the uploads.
+     *
+     * @param downloadParallelism at least 1 (1 fetches each chunk only when it is read); default 8
+     * @return this builder
+     */
+    public Builder downloadParallelism(int downloadParallelism) {
+      this.downloadParallelism = downloadParallelism;
+      return this;
+    }
+
+    /**
      * Sets how many blobs each enumerate request asks for.
      *
      * @param enumeratePageSize 1 to 10000 (the server's maximum); default 1000
@@ -315,6 +340,7 @@ public final class ConnectOptions {
       requireAtLeast("maxAttempts", maxAttempts, 1);
       requireAtLeast("maxConnections", maxConnections, 1);
       requireAtLeast("uploadParallelism", uploadParallelism, 1);
+      requireAtLeast("downloadParallelism", downloadParallelism, 1);
       if (enumeratePageSize < 1 || enumeratePageSize > 10_000) {
         throw new IllegalArgumentException(
             "enumeratePageSize must be between 1 and 10000: " + enumeratePageSize);

@@ -24,6 +24,7 @@ public final class Connection implements AutoCloseable {
   private final Discovery discovery;
   private final ConnectOptions options;
   private final ParallelTasks uploads;
+  private final ParallelTasks downloads;
   private final BlobClient blobs;
   private final FileClient files;
   private final @Nullable SearchClient searcher;
@@ -34,14 +35,21 @@ public final class Connection implements AutoCloseable {
     this.transport = transport;
     this.discovery = discovery;
     this.options = options;
-    this.uploads = new ParallelTasks(options.uploadParallelism());
+    this.uploads = new ParallelTasks("upload", options.uploadParallelism());
+    // Separate threads, so read-ahead never queues behind uploads (or the reverse).
+    this.downloads = new ParallelTasks("fetch", options.downloadParallelism());
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
     URI searchRoot = discovery.searchRoot();
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
     this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
     this.permanodes = new PermanodeClient(blobs, this::signer, Clock.systemUTC());
-    this.files = new FileClient(blobs, permanodes, uploads, options.uploadParallelism());
+    this.files =
+        new FileClient(
+            blobs,
+            permanodes,
+            new FileClient.Threads(
+                uploads, options.uploadParallelism(), downloads, options.downloadParallelism()));
   }
 
   /** {@return what the server advertised at connect time} */
@@ -149,6 +157,7 @@ public final class Connection implements AutoCloseable {
   @Override
   public void close() {
     uploads.close();
+    downloads.close();
     transport.close();
   }
 

@@ -40,7 +40,9 @@ import java.util.Objects;
  * chunks the server has are not sent again. At most about {@code (uploadParallelism + 1) × 4 MiB}
  * (never more than 64 MiB) is held at once, whatever the file's size. A schema blob is sent only
  * after the server acknowledged everything it refers to, so an interrupted upload never leaves a
- * file schema whose content is missing. Downloads verify every chunk before returning its bytes.
+ * file schema whose content is missing. Downloads verify every chunk before returning its bytes,
+ * and fetch the next {@link ConnectOptions#downloadParallelism()} chunks (at most 8 MiB of them) in
+ * parallel while the current one is read, so a download is not one round trip per chunk.
  *
  * <p>With {@link FileOptions#permanode()}, a permanode is also created once the content is stored,
  * with {@code camliContent} and {@code title} claims, as {@code pk-put file -permanode} does.
@@ -51,38 +53,50 @@ import java.util.Objects;
 public final class FileClient {
   private final BlobClient blobs;
   private final PermanodeClient permanodes;
-  private final ParallelTasks tasks;
-  private final int parallelism;
+  private final Threads threads;
   private final LocalMetadata.Source metadata;
   private final FileUploader uploader = new FileUploader(Blob.DEFAULT_HASH);
   private final DirectoryWriter directories;
   private final ContentReader reader;
   private final DirectoryRestorer restorer;
 
-  FileClient(BlobClient blobs, PermanodeClient permanodes, ParallelTasks tasks, int parallelism) {
-    this(blobs, permanodes, tasks, parallelism, LocalMetadata::read);
+  /**
+   * The threads file transfers run on.
+   *
+   * @param uploads runs upload requests (and directory restores)
+   * @param uploadParallelism how many upload requests may run at once
+   * @param downloads runs read-ahead fetches
+   * @param downloadParallelism how many chunks one download may fetch at once
+   */
+  record Threads(
+      ParallelTasks uploads,
+      int uploadParallelism,
+      ParallelTasks downloads,
+      int downloadParallelism) {}
+
+  FileClient(BlobClient blobs, PermanodeClient permanodes, Threads threads) {
+    this(blobs, permanodes, threads, LocalMetadata::read);
   }
 
   /** With another source of file attributes, so tests can pin the recorded metadata. */
   FileClient(
       BlobClient blobs,
       PermanodeClient permanodes,
-      ParallelTasks tasks,
-      int parallelism,
+      Threads threads,
       LocalMetadata.Source metadata) {
     this.blobs = blobs;
     this.permanodes = permanodes;
-    this.tasks = tasks;
-    this.parallelism = parallelism;
+    this.threads = threads;
     this.metadata = metadata;
     this.directories = new DirectoryWriter(uploader, metadata, Blob.DEFAULT_HASH);
-    this.reader = new ContentReader(blobs::get, tasks::execute, parallelism);
+    this.reader =
+        new ContentReader(blobs::get, threads.downloads()::execute, threads.downloadParallelism());
     this.restorer =
         new DirectoryRestorer(
             blobs::get,
             file -> reader.open(file, 0, ContentReader.size(file)),
-            tasks::execute,
-            parallelism);
+            threads.uploads()::execute,
+            threads.uploadParallelism());
   }
 
   /**
@@ -310,6 +324,7 @@ public final class FileClient {
   }
 
   private UploadPipeline newPipeline() {
-    return UploadPipeline.forParallelism(blobs::storeBatch, tasks::execute, parallelism);
+    return UploadPipeline.forParallelism(
+        blobs::storeBatch, threads.uploads()::execute, threads.uploadParallelism());
   }
 }

@@ -58,6 +58,19 @@ class BlobTest {
   }
 
   @Test
+  void aBlobOfPartOfAnArrayHoldsACopyOfJustThatPart() {
+    byte[] framed = "[hello]".getBytes(StandardCharsets.UTF_8);
+
+    Blob blob = new Blob(framed, 1, 5, "sha1");
+    framed[1] = 'j';
+
+    assertThat(blob.data()).isEqualTo(HELLO);
+    assertThat(blob.blobRef()).isEqualTo(new Blob(HELLO, "sha1").blobRef());
+    assertThatThrownBy(() -> new Blob(framed, 3, 5, "sha1"))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void textIsEncodedAsUtf8() {
     Blob blob = Blob.of("Hello, Perkeep!\n");
 

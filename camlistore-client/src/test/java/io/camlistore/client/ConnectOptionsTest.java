@@ -17,6 +17,10 @@ class ConnectOptionsTest {
     assertThat(options.userAgent()).startsWith("camlistore-java/");
     assertThat(options.httpClient()).isNull();
     assertThat(options.signer()).isNull();
+    assertThat(options.uploadParallelism()).isEqualTo(4);
+    assertThat(options.downloadParallelism()).isEqualTo(8);
+    assertThat(options.maxConnections())
+        .isGreaterThanOrEqualTo(options.uploadParallelism() + options.downloadParallelism());
   }
 
   @Test
@@ -27,6 +31,7 @@ class ConnectOptionsTest {
             .readTimeout(Duration.ofSeconds(5))
             .maxAttempts(1)
             .uploadParallelism(2)
+            .downloadParallelism(5)
             .enumeratePageSize(10)
             .build();
 
@@ -35,6 +40,7 @@ class ConnectOptionsTest {
     assertThat(copy.readTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(copy.maxAttempts()).isEqualTo(1);
     assertThat(copy.uploadParallelism()).isEqualTo(2);
+    assertThat(copy.downloadParallelism()).isEqualTo(5);
     assertThat(copy.enumeratePageSize()).isEqualTo(10);
     assertThat(copy.userAgent()).isEqualTo("test/1");
     assertThat(copy.auth().authorizationHeader()).isEqualTo(options.auth().authorizationHeader());
@@ -52,6 +58,8 @@ class ConnectOptionsTest {
         .hasMessageContaining("retryBackoff");
     assertThatThrownBy(() -> ConnectOptions.builder().userAgent(" ").build())
         .hasMessageContaining("userAgent");
+    assertThatThrownBy(() -> ConnectOptions.builder().downloadParallelism(0).build())
+        .hasMessageContaining("downloadParallelism");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package io.camlistore.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camlistore.client.internal.PerkeepTestData.DIRECTORY_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.FILE_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.bytes;
@@ -9,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
@@ -22,7 +19,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restores. Every test also checks that no pooled connection leaked.
  */
 class FileClientDirectoryTest {
-  private static final String ROOT = "/bs-and-maybe-also-index/";
+  private static final String ROOT = FileTestConnection.ROOT;
   private static final BlobRef TREE =
       BlobRef.parse("sha224-2747b0cab69448af76a6451e4ad49ddfc57d88a9acf73ab0e571255f");
   private static final BlobRef TREE_SUB =
@@ -54,48 +50,33 @@ class FileClientDirectoryTest {
 
   private static final BlobStoreStub store = new BlobStoreStub();
 
-  @RegisterExtension
-  static final WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().extensions(store))
-          .failOnUnmatchedRequests(true)
-          .build();
+  @RegisterExtension static final WireMockExtension server = WireMockFixtures.server(store);
 
   @TempDir Path temp;
 
+  private FileTestConnection fixture;
   private Connection conn;
   private FileClient files;
-  private ParallelTasks pinnedTasks;
 
-  /** Records the attributes pk-put recorded for the test tree. */
+  /** Files recorded with the attributes pk-put recorded for the test data. */
   private FileClient pinned;
 
   @BeforeEach
   void connect() {
-    store.reset();
-    server.stubFor(
-        get("/?camli.mode=config")
-            .willReturn(Fixture.named("01-discovery-accept-header").response()));
-    store.stubOn(server, ROOT);
-    conn =
-        Camlistore.connect(
-            server.baseUrl() + "/", ConnectOptions.builder().retryBackoff(Duration.ZERO).build());
-    files = conn.files();
-    pinnedTasks = new ParallelTasks(4);
-    pinned =
-        new FileClient(
-            conn.blobs(),
-            conn.permanodes(),
-            pinnedTasks,
-            4,
+    fixture =
+        new FileTestConnection(
+            server,
+            store,
             (path, follow) -> Files.isDirectory(path) ? DIRECTORY_METADATA : FILE_METADATA);
+    store.stubOn(server, ROOT);
+    conn = fixture.connection();
+    files = conn.files();
+    pinned = fixture.pinned();
   }
 
   @AfterEach
   void noConnectionLeaks() {
-    assertThat(conn.leasedHttpConnections()).as("leased HTTP connections").isZero();
-    pinnedTasks.close();
-    conn.close();
+    fixture.close();
   }
 
   @Test
@@ -254,9 +235,7 @@ class FileClientDirectoryTest {
 
   @Test
   void aDirectoryPermanodeNamesTheDirectorySchemaOnceTheTreeIsStored() throws URISyntaxException {
-    ConnectOptions signing =
-        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
-    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+    try (Connection signed = fixture.connectSigning()) {
       FileUpload upload = signed.files().putDirectory(testTree(), FileOptions.permanode());
 
       BlobRef permanode = upload.permanodeRef().orElseThrow();

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.camlistore.client.internal.PerkeepTestData.FILE_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.bytes;
 import static io.camlistore.client.internal.PerkeepTestData.open;
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.PerkeepTestData;
+import io.camlistore.client.internal.chunk.ChunkSink;
 import io.camlistore.client.internal.chunk.FileChunker;
 import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
@@ -33,8 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +54,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * depend on chunked content. Every test also checks that no pooled connection leaked.
  */
 class FileClientTest {
-  private static final String ROOT = "/bs-and-maybe-also-index/";
+  private static final String ROOT = FileTestConnection.ROOT;
   private static final String P = ROOT + "camli/";
   private static final BlobRef HELLO =
       BlobRef.parse("sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3");
@@ -73,41 +72,26 @@ class FileClientTest {
 
   private static final BlobStoreStub store = new BlobStoreStub();
 
-  @RegisterExtension
-  static final WireMockExtension server =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().extensions(store))
-          .failOnUnmatchedRequests(true)
-          .build();
+  @RegisterExtension static final WireMockExtension server = WireMockFixtures.server(store);
 
+  private FileTestConnection fixture;
   private Connection conn;
   private FileClient files;
-  private ParallelTasks pinnedTasks;
 
   /** Files recorded with the attributes pk-put recorded for the test data. */
   private FileClient pinned;
 
   @BeforeEach
   void connect() {
-    store.reset();
-    server.stubFor(
-        get("/?camli.mode=config")
-            .willReturn(Fixture.named("01-discovery-accept-header").response()));
-    conn =
-        Camlistore.connect(
-            server.baseUrl() + "/", ConnectOptions.builder().retryBackoff(Duration.ZERO).build());
+    fixture = new FileTestConnection(server, store, (path, follow) -> FILE_METADATA);
+    conn = fixture.connection();
     files = conn.files();
-    pinnedTasks = new ParallelTasks(4);
-    pinned =
-        new FileClient(
-            conn.blobs(), conn.permanodes(), pinnedTasks, 4, (path, follow) -> FILE_METADATA);
+    pinned = fixture.pinned();
   }
 
   @AfterEach
   void noConnectionLeaks() {
-    assertThat(conn.leasedHttpConnections()).as("leased HTTP connections").isZero();
-    pinnedTasks.close();
-    conn.close();
+    fixture.close();
   }
 
   @Test
@@ -348,9 +332,7 @@ class FileClientTest {
   @Test
   void aPermanodeIsCreatedAfterTheFileWithCamliContentAndTitleClaims() {
     store.stubOn(server, ROOT);
-    ConnectOptions signing =
-        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
-    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+    try (Connection signed = fixture.connectSigning()) {
       FileUpload upload =
           signed
               .files()
@@ -384,9 +366,7 @@ class FileClientTest {
   @Test
   void aPermanodeCanCarryAnotherTitleAndNoneIsMadeByDefault() {
     store.stubOn(server, ROOT);
-    ConnectOptions signing =
-        conn.options().toBuilder().signer(SigningFixtures.serverIdentity()).build();
-    try (Connection signed = Camlistore.connect(server.baseUrl() + "/", signing)) {
+    try (Connection signed = fixture.connectSigning()) {
       FileUpload titled =
           signed
               .files()
@@ -576,6 +556,34 @@ class FileClientTest {
     assertThat(conn.leasedHttpConnections()).isZero();
     assertThat(store.totalGets()).isLessThan(1 + 8 + 41);
     assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void closingEarlyLeavesEveryChunkPastTheReadAheadBoundUnfetched() throws IOException {
+    storeRandom3m();
+    List<BlobRef> chunks = new ArrayList<>();
+    try (InputStream content = open("testdata/random-3m.bin")) {
+      new FileChunker()
+          .chunk(
+              content,
+              (blob, kind) -> {
+                if (kind == ChunkSink.Kind.CHUNK) {
+                  chunks.add(blob.blobRef());
+                }
+              });
+    }
+
+    try (Connection threeAhead = fixture.connect(options -> options.downloadParallelism(3))) {
+      FileContentStream in = threeAhead.files().getFile(RANDOM_3M_FILE);
+      assertThat(in.read()).isNotNegative();
+      in.close();
+
+      assertThat(threeAhead.leasedHttpConnections()).isZero();
+    }
+    // The chunk read, and at most three behind it fetched ahead; none further.
+    assertThat(store.getCount(chunks.get(0))).isEqualTo(1);
+    assertThat(chunks.subList(4, chunks.size()))
+        .allSatisfy(c -> assertThat(store.getCount(c)).isZero());
   }
 
   @Test

@@ -75,6 +75,27 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   /** How many times a request is tried in all when it fails transiently (default 3). */
   private @Nullable Integer maxAttempts;
 
+  /**
+   * How long to wait before the first retry (default 200ms; 0 retries at once); each further retry
+   * waits twice as long.
+   */
+  private @Nullable Duration retryBackoff;
+
+  /**
+   * The size of the HTTP connection pool (default 16); it should cover upload-parallelism plus
+   * download-parallelism for each file stored or read at the same time.
+   */
+  private @Nullable Integer maxConnections;
+
+  /** How many upload requests one file or one batch of blobs runs at the same time (default 4). */
+  private @Nullable Integer uploadParallelism;
+
+  /**
+   * How many chunks getFile fetches at the same time, ahead of the reader (default 8; 1 fetches
+   * each chunk only when it is read).
+   */
+  private @Nullable Integer downloadParallelism;
+
   /** The most blobs the enumerate producer returns per message, 1 to 10000 (default 100). */
   private @Nullable Integer limit;
 
@@ -443,5 +464,61 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
    */
   public void setMaxAttempts(@Nullable Integer maxAttempts) {
     this.maxAttempts = maxAttempts;
+  }
+
+  /** {@return the retryBackoff option, or null to leave the component's default} */
+  public @Nullable Duration getRetryBackoff() {
+    return retryBackoff;
+  }
+
+  /**
+   * Sets the retryBackoff option.
+   *
+   * @param retryBackoff the value; see the property's description
+   */
+  public void setRetryBackoff(@Nullable Duration retryBackoff) {
+    this.retryBackoff = retryBackoff;
+  }
+
+  /** {@return the maxConnections option, or null to leave the component's default} */
+  public @Nullable Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Sets the maxConnections option.
+   *
+   * @param maxConnections the value; see the property's description
+   */
+  public void setMaxConnections(@Nullable Integer maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  /** {@return the uploadParallelism option, or null to leave the component's default} */
+  public @Nullable Integer getUploadParallelism() {
+    return uploadParallelism;
+  }
+
+  /**
+   * Sets the uploadParallelism option.
+   *
+   * @param uploadParallelism the value; see the property's description
+   */
+  public void setUploadParallelism(@Nullable Integer uploadParallelism) {
+    this.uploadParallelism = uploadParallelism;
+  }
+
+  /** {@return the downloadParallelism option, or null to leave the component's default} */
+  public @Nullable Integer getDownloadParallelism() {
+    return downloadParallelism;
+  }
+
+  /**
+   * Sets the downloadParallelism option.
+   *
+   * @param downloadParallelism the value; see the property's description
+   */
+  public void setDownloadParallelism(@Nullable Integer downloadParallelism) {
+    this.downloadParallelism = downloadParallelism;
   }
 }

@@ -62,6 +62,10 @@ class CamlistoreComponentAutoConfigurationTest {
             "camel.component.camlistore.store-as-file=true",
             "camel.component.camlistore.permanode=true",
             "camel.component.camlistore.max-attempts=5",
+            "camel.component.camlistore.retry-backoff=1s",
+            "camel.component.camlistore.max-connections=32",
+            "camel.component.camlistore.upload-parallelism=6",
+            "camel.component.camlistore.download-parallelism=2",
             "camel.component.camlistore.secret-keyring=/etc/app/secring.gpg",
             "camel.component.camlistore.key-id=7559C29EFA90DC38",
             "camel.component.camlistore.lazy-start-producer=true")
@@ -82,6 +86,10 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.isStoreAsFile()).isTrue();
               assertThat(configuration.isPermanode()).isTrue();
               assertThat(configuration.getMaxAttempts()).isEqualTo(5);
+              assertThat(configuration.getRetryBackoff()).isEqualTo(1_000);
+              assertThat(configuration.getMaxConnections()).isEqualTo(32);
+              assertThat(configuration.getUploadParallelism()).isEqualTo(6);
+              assertThat(configuration.getDownloadParallelism()).isEqualTo(2);
               assertThat(configuration.getSecretKeyring()).isEqualTo("/etc/app/secring.gpg");
               assertThat(configuration.getKeyId()).isEqualTo("7559C29EFA90DC38");
               assertThat(
@@ -106,6 +114,8 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.getLimit()).isEqualTo(100);
               assertThat(configuration.getConnectTimeout()).isEqualTo(10_000);
               assertThat(configuration.isIncludeBody()).isTrue();
+              assertThat(configuration.getDownloadParallelism()).isEqualTo(8);
+              assertThat(configuration.getRetryBackoff()).isEqualTo(200);
             });
   }
 

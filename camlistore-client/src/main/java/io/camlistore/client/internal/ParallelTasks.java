@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a connection's independent requests (upload batches, file read-ahead) a few at a time on
- * daemon threads that exist only while there is work. One per connection; thread-safe.
+ * daemon threads that exist only while there is work. A connection has one for uploads and one for
+ * downloads; thread-safe.
  */
 public final class ParallelTasks implements AutoCloseable {
   private final ThreadPoolExecutor executor;
@@ -23,13 +24,15 @@ public final class ParallelTasks implements AutoCloseable {
   /**
    * Creates the runner.
    *
+   * @param name what the threads do, for their names ({@code camlistore-<name>-<n>})
    * @param parallelism the most tasks running at once
    */
-  public ParallelTasks(int parallelism) {
+  public ParallelTasks(String name, int parallelism) {
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory threads =
         runnable -> {
-          Thread thread = new Thread(runnable, "camlistore-upload-" + counter.incrementAndGet());
+          Thread thread =
+              new Thread(runnable, "camlistore-" + name + "-" + counter.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         };

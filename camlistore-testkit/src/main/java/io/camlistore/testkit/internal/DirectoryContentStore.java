@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public final class DirectoryContentStore implements ContentStore {
   private static final String SUFFIX = ".dat";
   private static final String GENERATION_FILE = "GENERATION.dat";
+  private static final long PROCESS_ID = ProcessHandle.current().pid();
+  private static final AtomicLong TEMP_FILES = new AtomicLong();
 
   private final Path root;
   private final String generation;
@@ -137,7 +140,12 @@ public final class DirectoryContentStore implements ContentStore {
   }
 
   private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+    // Unique among live writers without Files.createTempFile's secure random name, which costs
+    // more than writing a chunk: this process's id and a counter. A leftover of a dead process
+    // with the same id is overwritten.
+    Path temp =
+        target.resolveSibling(
+            ".incoming-" + PROCESS_ID + "-" + TEMP_FILES.incrementAndGet() + ".tmp");
     try {
       Files.write(temp, content);
       try {

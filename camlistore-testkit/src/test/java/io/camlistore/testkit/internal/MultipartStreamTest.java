@@ -9,6 +9,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,33 @@ class MultipartStreamTest {
     assertThat(read(stream)).isEqualTo("body");
 
     assertThatThrownBy(stream::nextPart).hasMessage("multipart: NextPart: EOF");
+  }
+
+  @Test
+  void partsEndExactlyAtTheDelimiterWhereverItFallsAmongCarriageReturns() throws IOException {
+    // Bodies full of CR, LF and delimiter look-alikes, of every length up to 40, so that each
+    // one's end and its near misses fall at every position of an eight-byte word.
+    List<String> bodies = new ArrayList<>();
+    String noise = "\r\r\n-\r\n--\r\n--A\r\n--Bx\r".repeat(3);
+    for (int length = 0; length <= 40; length++) {
+      String body = noise.substring(0, length);
+      if (!body.endsWith("\r\n--B")) { // which would end the part a line early, as in Go
+        bodies.add(body);
+      }
+    }
+    StringBuilder request = new StringBuilder();
+    for (String body : bodies) {
+      request.append("--B\r\nA: ").append(body.length()).append("\r\n\r\n");
+      request.append(body).append("\r\n");
+    }
+    request.append("--B--\r\n");
+    MultipartStream stream = stream(request.toString());
+
+    for (String body : bodies) {
+      assertThat(stream.nextPart()).containsEntry("a", String.valueOf(body.length()));
+      assertThat(read(stream)).isEqualTo(body);
+    }
+    assertThat(stream.nextPart()).isNull();
   }
 
   @Test

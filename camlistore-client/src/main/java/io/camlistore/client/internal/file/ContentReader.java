@@ -14,6 +14,9 @@ public final class ContentReader {
   /** The most content bytes fetched ahead of the reader. */
   static final long MAX_AHEAD_BYTES = 8L << 20;
 
+  /** The most {@code bytes} schema blobs fetched ahead of the reader. */
+  static final int SCHEMAS_AHEAD = 2;
+
   private final Function<BlobRef, Blob> fetcher;
   private final Executor executor;
   private final int maxAhead;
@@ -60,7 +63,14 @@ public final class ContentReader {
    * @return the stream; the caller closes it
    */
   public PartsInputStream open(SchemaNode file, long offset, long length) {
-    LeafCursor cursor = new LeafCursor(file.ref(), file.parts(), size(file), fetcher);
+    LeafCursor cursor =
+        new LeafCursor(
+            file.ref(),
+            file.parts(),
+            size(file),
+            fetcher,
+            executor,
+            maxAhead > 1 ? SCHEMAS_AHEAD : 0);
     cursor.skip(offset);
     cursor.limit(length);
     return new PartsInputStream(cursor, fetcher, executor, maxAhead, MAX_AHEAD_BYTES);

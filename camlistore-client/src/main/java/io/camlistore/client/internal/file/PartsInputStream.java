@@ -141,6 +141,7 @@ public final class PartsInputStream extends InputStream {
       fetch.awaitEnd();
     }
     abandoned.clear();
+    cursor.close();
     current = InputStream.nullInputStream();
     currentLeft = 0;
   }

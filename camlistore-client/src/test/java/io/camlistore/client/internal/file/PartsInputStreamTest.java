@@ -1,12 +1,20 @@
 package io.camlistore.client.internal.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
+import io.camlistore.client.HashMismatchException;
+import io.camlistore.client.internal.schema.CanonicalJson;
+import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 /** The read-ahead of file content: how far it runs ahead, and what closing waits for. */
 @Timeout(30)
 class PartsInputStreamTest {
-  private final ExecutorService threads = Executors.newFixedThreadPool(4);
+  private final ExecutorService threads = Executors.newFixedThreadPool(8);
   private final Map<BlobRef, Blob> chunks = new ConcurrentHashMap<>();
   private final List<Part> parts = new ArrayList<>();
   private final AtomicInteger fetched = new AtomicInteger();
@@ -45,12 +53,15 @@ class PartsInputStreamTest {
   }
 
   private PartsInputStream open(Function<BlobRef, Blob> fetcher, int maxAhead, long maxBytes) {
+    BlobRef file = Blob.of("file").blobRef();
     LeafCursor cursor =
         new LeafCursor(
-            Blob.of("file").blobRef(),
+            file,
             parts,
-            LeafCursor.totalSize(Blob.of("file").blobRef(), parts),
-            fetcher);
+            LeafCursor.totalSize(file, parts),
+            fetcher,
+            threads,
+            maxAhead > 1 ? ContentReader.SCHEMAS_AHEAD : 0);
     return new PartsInputStream(cursor, fetcher, threads, maxAhead, maxBytes);
   }
 
@@ -139,5 +150,167 @@ class PartsInputStreamTest {
       assertThat(in.readAllBytes()).hasSize(3000);
     }
     assertThat(threadNames).containsOnly(Thread.currentThread().getName()).hasSize(3);
+  }
+
+  @Test
+  void readAheadFetchesSeveralChunksAtOnceButNeverMoreThanItsCount() throws IOException {
+    chunksOf(30, 1000);
+    int bound = 4;
+    // The first fetches wait until `bound` of them run together: without that much parallelism
+    // the read never gets past them (and the test times out).
+    CountDownLatch together = new CountDownLatch(bound);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostRunning = new AtomicInteger();
+    Function<BlobRef, Blob> gated =
+        ref -> {
+          mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            together.countDown();
+            together.await();
+            return chunk(ref);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          } finally {
+            running.decrementAndGet();
+          }
+        };
+
+    try (PartsInputStream in = open(gated, bound, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent());
+    }
+    assertThat(mostRunning).hasValue(bound);
+  }
+
+  @Test
+  void chunksThatArriveOutOfOrderAreStillReadInOrder() throws IOException {
+    chunksOf(4, 1000);
+    // Each chunk's fetch ends only after the next chunk's fetch ended: they complete last first.
+    List<CountDownLatch> fetchedChunk = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      fetchedChunk.add(new CountDownLatch(1));
+    }
+    Function<BlobRef, Blob> lastFirst =
+        ref -> {
+          int index = indexOf(ref);
+          try {
+            if (index + 1 < fetchedChunk.size()) {
+              fetchedChunk.get(index + 1).await();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          fetchedChunk.get(index).countDown();
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(lastFirst, 4, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent());
+    }
+  }
+
+  @Test
+  void aFailedFetchReachesTheReaderAfterTheBytesBeforeIt() throws IOException {
+    chunksOf(6, 1000);
+    BlobRef broken = parts.get(3).ref();
+    Function<BlobRef, Blob> failing =
+        ref -> {
+          if (ref.equals(broken)) {
+            throw new HashMismatchException(broken, Blob.of("other").blobRef());
+          }
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(failing, 4, 1 << 20)) {
+      assertThat(in.readNBytes(3000)).isEqualTo(Arrays.copyOf(expectedContent(), 3000));
+      assertThatThrownBy(in::read)
+          .isInstanceOfSatisfying(
+              HashMismatchException.class, e -> assertThat(e.expected()).isEqualTo(broken));
+    }
+  }
+
+  @Test
+  void skippingOverReadAheadChunksDropsThemAndFetchesOnlyWhatIsRead() throws IOException {
+    chunksOf(10, 1000);
+    Map<BlobRef, AtomicInteger> fetches = new ConcurrentHashMap<>();
+    Function<BlobRef, Blob> counting =
+        ref -> {
+          fetches.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(counting, 2, 1 << 20)) {
+      assertThat(in.read()).isZero();
+      assertThat(in.skip(6999)).isEqualTo(6999);
+      assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(expectedContent(), 7000, 10_000));
+    }
+    // Chunks 0-2 were fetched or fetching before the skip; 3-6 lie wholly inside it.
+    for (int i = 3; i < 7; i++) {
+      assertThat(fetches.get(parts.get(i).ref())).as("chunk %d", i).isNull();
+    }
+    assertThat(fetches.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+  }
+
+  @Test
+  void aBytesSchemaAheadIsFetchedInTheBackgroundOnceWhileTheChunkBeforeItIsRead()
+      throws IOException {
+    chunksOf(3, 1000);
+    Part first = parts.get(0);
+    Blob bytes = CanonicalJson.schemaBlob(FileSchema.bytes(parts.subList(1, 3)), "sha224");
+    chunks.put(bytes.blobRef(), bytes);
+    parts.subList(1, 3).clear();
+    parts.add(Part.bytes(bytes.blobRef(), 2000));
+    CountDownLatch bytesFetchStarted = new CountDownLatch(1);
+    List<String> bytesFetchThreads = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = Thread.currentThread();
+    Function<BlobRef, Blob> recording =
+        ref -> {
+          try {
+            if (ref.equals(bytes.blobRef())) {
+              bytesFetchThreads.add(Thread.currentThread().getName());
+              bytesFetchStarted.countDown();
+            } else if (ref.equals(first.ref())) {
+              // The first chunk arrives only once the bytes blob after it is on its way.
+              bytesFetchStarted.await();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          return chunk(ref);
+        };
+
+    try (PartsInputStream in = open(recording, 4, 1 << 20)) {
+      assertThat(in.readAllBytes()).isEqualTo(expectedContent(first, bytes));
+    }
+    assertThat(bytesFetchThreads).hasSize(1).doesNotContain(reader.getName());
+  }
+
+  private int indexOf(BlobRef ref) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).ref().equals(ref)) {
+        return i;
+      }
+    }
+    throw new AssertionError(ref + " is no part");
+  }
+
+  private byte[] expectedContent() {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (Part part : parts) {
+      all.writeBytes(chunk(part.ref()).data());
+    }
+    return all.toByteArray();
+  }
+
+  /** The content of a chunk followed by the chunks a bytes blob lists. */
+  private byte[] expectedContent(Part chunk, Blob bytes) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(chunk(chunk.ref()).data());
+    for (Part part : SchemaNode.parse(bytes).parts()) {
+      all.writeBytes(chunk(part.ref()).data());
+    }
+    return all.toByteArray();
   }
 }
