@@ -322,6 +322,23 @@ public final class BlobClient {
   }
 
   /**
+   * Stores blobs that were just made and that the server cannot have yet (freshly signed permanodes
+   * and claims, unique by their random bytes or claim date), without asking first which it has:
+   * asking would cost a round trip whose answer is known. As with {@link #putMulti(Collection)},
+   * the server's {@code received} list is checked.
+   *
+   * @param blobs the new blobs, each well under {@link Blob#MAX_SIZE} bytes
+   * @throws ServerException if the server did not store every blob sent
+   */
+  void putNew(Collection<Blob> blobs) {
+    Map<BlobRef, Blob> distinct = new LinkedHashMap<>();
+    for (Blob blob : blobs) {
+      distinct.putIfAbsent(blob.blobRef(), blob);
+    }
+    uploadAll(new ArrayList<>(distinct.values()));
+  }
+
+  /**
    * Stores one upload request's worth of blobs: asks the server which it has, then sends the rest
    * in a single multipart request, in the given order (a schema may follow its parts), and checks
    * the server's {@code received} list. For callers that schedule requests themselves (file

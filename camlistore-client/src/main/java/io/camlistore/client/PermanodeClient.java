@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
  * Connection#permanodes()}. Thread-safe.
  *
  * <p>Every method builds the schema blobs as Perkeep does, signs them with the connection's {@link
- * Connection#signer() signer} and uploads them through {@link
- * BlobClient#putMulti(java.util.Collection)} before returning the ref of what it made. With a
- * {@link LocalSigner}, its public key blob is uploaded too while the server lacks it. A permanode's
- * attributes are the result of its claims in claim-date order; the dates this client writes
- * strictly increase, so claims made one after the other apply in that order even within the same
- * clock tick.
+ * Connection#signer() signer} and uploads them before returning the ref of what it made. A new
+ * permanode or claim cannot be on the server yet (its random bytes or claim date make it unique),
+ * so it is uploaded in one request without asking the server first which blobs it has; a planned
+ * permanode, which may exist, goes through {@link BlobClient#putMulti(java.util.Collection)}. With
+ * a {@link LocalSigner}, its public key blob is uploaded too while the server is not known to have
+ * it. A permanode's attributes are the result of its claims in claim-date order; the dates this
+ * client writes strictly increase, so claims made one after the other apply in that order even
+ * within the same clock tick.
  *
  * <pre>{@code
  * PermanodeClient permanodes = conn.permanodes();
@@ -113,7 +115,9 @@ public final class PermanodeClient {
             signing,
             PermanodeSchemas.plannedPermanode(
                 signing.publicKeyBlobRef(), key, PermanodeSchemas.PLANNED_CLAIM_DATE));
-    upload(signing, List.of(permanode));
+    // Deterministic: the server may hold it already, so ask before sending.
+    blobs.putMulti(withKey(signing, List.of(permanode)));
+    keyKnownStored = signing.publicKeyBlobRef();
     return permanode.blobRef();
   }
 
@@ -213,19 +217,24 @@ public final class PermanodeClient {
     }
   }
 
-  /**
-   * Uploads signed blobs, preceded by a local signer's public key blob until the server is known to
-   * have it: the server needs the key to verify and index what the key signed.
-   */
+  /** Uploads freshly signed blobs, which the server cannot have yet, in one request. */
   private void upload(Signer signing, List<Blob> signed) {
-    List<Blob> all = signed;
+    blobs.putNew(withKey(signing, signed));
+    keyKnownStored = signing.publicKeyBlobRef();
+  }
+
+  /**
+   * Puts a local signer's public key blob first until the server is known to have it: the server
+   * needs the key to verify and index what the key signed.
+   */
+  private List<Blob> withKey(Signer signing, List<Blob> signed) {
     if (signing instanceof LocalSigner local && !local.publicKeyBlobRef().equals(keyKnownStored)) {
-      all = new ArrayList<>(signed.size() + 1);
+      List<Blob> all = new ArrayList<>(signed.size() + 1);
       all.add(local.publicKeyBlob());
       all.addAll(signed);
+      return all;
     }
-    blobs.putMulti(all);
-    keyKnownStored = signing.publicKeyBlobRef();
+    return signed;
   }
 
   private static Blob sign(Signer signer, String unsignedJson) {

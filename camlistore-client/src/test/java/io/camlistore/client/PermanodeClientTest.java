@@ -81,7 +81,7 @@ class PermanodeClientTest {
   }
 
   @Test
-  void createSignsAndUploadsARandomPermanode() throws Exception {
+  void createSignsAndUploadsARandomPermanodeWithoutAskingTheServerFirst() throws Exception {
     BlobRef permanode = conn.permanodes().create();
 
     JsonNode blob = stored(permanode);
@@ -91,7 +91,8 @@ class PermanodeClientTest {
     assertThat(Instant.parse(blob.path("claimDate").asText()))
         .isBefore(Instant.now().plusSeconds(1));
     server.verify(1, postRequestedFor(urlPathEqualTo(SIGN)));
-    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
+    // Its random bytes make it new: no stat before the upload.
+    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
     server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
     assertThat(conn.permanodes().create()).isNotEqualTo(permanode);
   }
@@ -106,6 +107,8 @@ class PermanodeClientTest {
     BlobRef permanode = withClock(Instant.parse("2026-11-25T09:30:13Z")).create(attributes);
 
     assertThat(fake.blobs()).hasSize(3);
+    server.verify(3, postRequestedFor(urlPathEqualTo(SIGN)));
+    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
     server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
     assertThat(stored(permanode).path("claimDate").asText()).isEqualTo("2026-11-25T09:30:13Z");
     List<ClaimMeta> claims = conn.searcher().getClaimsForPermanode(permanode);
@@ -158,6 +161,40 @@ class PermanodeClientTest {
     assertThat(stored(first).path("claimDate").asText()).isEqualTo("1970-01-01T00:00:00Z");
     server.verify(2, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
     server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+  }
+
+  @Test
+  void eachClaimIsOneSignAndOneUploadWithoutAStat() {
+    PermanodeClient permanodes = withClock(Instant.parse("2026-11-25T10:00:00Z"));
+    BlobRef permanode = permanodes.create();
+    server.resetRequests();
+
+    BlobRef title = permanodes.setAttribute(permanode, "title", "T");
+    BlobRef tag = permanodes.addAttribute(permanode, "tag", "a");
+    BlobRef deletion = permanodes.delete(tag);
+
+    assertThat(fake.blobs()).containsKeys(title, tag, deletion);
+    server.verify(3, postRequestedFor(urlPathEqualTo(SIGN)));
+    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
+    assertThat(uploadedParts())
+        .containsExactly(
+            List.of(title.toString()), List.of(tag.toString()), List.of(deletion.toString()));
+  }
+
+  @Test
+  void aNewClaimTheServerDidNotReceiveFailsNamingItAndTheServersText() {
+    PermanodeClient permanodes = withClock(Instant.parse("2026-11-25T10:00:00Z"));
+    BlobRef permanode = permanodes.create();
+    server.stubFor(
+        post(urlPathEqualTo(BLOBS + "upload"))
+            .willReturn(Fixture.named("33-upload-digest-mismatch").response()));
+
+    assertThatThrownBy(() -> permanodes.setAttribute(permanode, "title", "lost"))
+        .isInstanceOfSatisfying(
+            ServerException.class,
+            e -> assertThat(e.serverError()).contains("corrupt blob; digest doesn't match"))
+        .hasMessageContaining("did not store 1 of 1");
+    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
   }
 
   @Test

@@ -354,23 +354,6 @@ public final class Corpus {
   }
 
   /**
-   * Finds the file schema blobs whose whole content has a given ref.
-   *
-   * @param wholeRef the content's ref
-   * @return the file schema blobs, in ref order
-   */
-  public List<String> filesWithContent(String wholeRef) {
-    List<String> found = new ArrayList<>();
-    for (String ref : schemaRefs("file")) {
-      FileInfo info = fileInfo(ref);
-      if (info != null && wholeRef.equals(info.wholeRef())) {
-        found.add(ref);
-      }
-    }
-    return found;
-  }
-
-  /**
    * Tells whether Perkeep indexes an attribute's values for exact lookups ({@code signerattrvalue},
    * {@code permanodeattr}).
    *

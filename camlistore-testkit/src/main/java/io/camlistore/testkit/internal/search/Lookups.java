@@ -1,6 +1,5 @@
 package io.camlistore.testkit.internal.search;
 
-import io.camlistore.testkit.internal.GoJson;
 import io.camlistore.testkit.internal.GoTime;
 import io.camlistore.testkit.internal.index.Claim;
 import io.camlistore.testkit.internal.index.Corpus;
@@ -12,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The search handler's simple lookups ({@code claims}, {@code recent}, {@code permanodeattr},
- * {@code signerattrvalue}, {@code edgesto}, {@code files}), answered from the index with Perkeep
- * 0.11's response shapes.
+ * {@code signerattrvalue}, {@code edgesto}), answered from the index with Perkeep 0.11's response
+ * shapes.
  */
 final class Lookups {
   private final Corpus corpus;
@@ -179,18 +177,6 @@ final class Lookups {
     response.put("toRef", ref);
     response.put("edgesTo", edges.isEmpty() ? null : edges);
     return response;
-  }
-
-  /** {@code files}: for each requested content ref that some file has, those files. */
-  SortedMap<String, List<String>> files(List<String> wholeRefs) {
-    SortedMap<String, List<String>> files = new TreeMap<>(GoJson.KEY_ORDER);
-    for (String wholeRef : wholeRefs) {
-      List<String> found = corpus.filesWithContent(wholeRef);
-      if (!found.isEmpty()) {
-        files.put(wholeRef, found);
-      }
-    }
-    return files;
   }
 
   private SortedMap<String, Object> describe(List<String> refs) {

@@ -2,6 +2,7 @@ package io.camlistore.testkit.internal.search;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.camlistore.testkit.internal.FormValues;
+import io.camlistore.testkit.internal.GoJson;
 import io.camlistore.testkit.internal.Responses;
 import io.camlistore.testkit.internal.index.Rfc3339;
 import io.camlistore.testkit.internal.index.SchemaIndex;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -201,9 +204,21 @@ public final class SearchHandler {
       answer.put("errorType", "input");
       answer.put("files", null);
     } else {
-      answer.put("files", new Lookups(index.corpus()).files(form.all("wholedigest")));
+      answer.put("files", files(form.all("wholedigest")));
     }
     Responses.json(exchange, 200, answer);
+  }
+
+  /** For each requested content ref that some file has, those files, by ref as Go sorts keys. */
+  private SortedMap<String, List<String>> files(List<String> wholeRefs) {
+    SortedMap<String, List<String>> files = new TreeMap<>(GoJson.KEY_ORDER);
+    for (String wholeRef : wholeRefs) {
+      List<String> found = index.filesWithContent(wholeRef);
+      if (!found.isEmpty()) {
+        files.put(wholeRef, found);
+      }
+    }
+    return files;
   }
 
   private static String required(FormValues form, String name) throws SearchException {

@@ -156,6 +156,7 @@ class SchemaIndexTest {
     Blob file = put(file("late.txt", List.of(Part.blob(chunk.blobRef(), 10)), null));
 
     FileInfo before = Objects.requireNonNull(index.corpus().fileInfo(file.blobRef().toString()));
+    List<String> filesBefore = index.filesWithContent(chunk.blobRef().toString());
     put(chunk);
     FileInfo after = Objects.requireNonNull(index.corpus().fileInfo(file.blobRef().toString()));
 
@@ -165,8 +166,29 @@ class SchemaIndexTest {
     assertThat(before.time()).isNull();
     assertThat(after.wholeRef()).isEqualTo(chunk.blobRef().toString());
     assertThat(after.mimeType()).isEqualTo("text/plain");
-    assertThat(index.corpus().filesWithContent(chunk.blobRef().toString()))
+    assertThat(filesBefore).isEmpty();
+    assertThat(index.filesWithContent(chunk.blobRef().toString()))
         .containsExactly(file.blobRef().toString());
+  }
+
+  @Test
+  void filesWithContentListsEveryStoredFileOfThatContentInRefOrderUntilRemoved() {
+    Blob chunk = put(Blob.of("shared content"));
+    List<Part> parts = List.of(Part.blob(chunk.blobRef(), 14));
+    Blob first = put(file("a.txt", parts, null));
+    Blob second = put(file("b.txt", parts, null));
+    put(file("other.txt", List.of(Part.blob(put(Blob.of("other")).blobRef(), 5)), null));
+    List<String> both =
+        List.of(first.blobRef().toString(), second.blobRef().toString()).stream().sorted().toList();
+
+    List<String> found = index.filesWithContent(chunk.blobRef().toString());
+    store.remove(first.blobRef());
+
+    assertThat(found).isEqualTo(both);
+    assertThat(index.filesWithContent(chunk.blobRef().toString()))
+        .containsExactly(second.blobRef().toString());
+    assertThat(index.filesWithContent(BlobRef.compute("sha224", new byte[] {1}).toString()))
+        .isEmpty();
   }
 
   @Test
