@@ -70,6 +70,25 @@ class UploadPipelineTest {
     }
   }
 
+  /**
+   * A file of two chunks behind a {@code bytes} blob and a third chunk, added in pk-put's order.
+   */
+  private static final class Tree {
+    final Blob a = Blob.of("a");
+    final Blob b = Blob.of("b");
+    final Blob bytes = Blob.of("bytes(a,b)");
+    final Blob c = Blob.of("c");
+    final Blob file = Blob.of("file(bytes,c)");
+
+    void addTo(RecordingWriter writer, UploadPipeline pipeline) {
+      writer.add(pipeline, a);
+      writer.add(pipeline, b);
+      writer.add(pipeline, bytes, a, b);
+      writer.add(pipeline, c);
+      writer.add(pipeline, file, bytes, c);
+    }
+  }
+
   @AfterEach
   void stopThreads() {
     threads.shutdownNow();
@@ -78,18 +97,10 @@ class UploadPipelineTest {
   @Test
   void aSchemaGoesOutOnlyAfterEveryChildWasAcknowledged() {
     RecordingWriter writer = new RecordingWriter();
-    Blob a = Blob.of("a");
-    Blob b = Blob.of("b");
-    Blob bytes = Blob.of("bytes(a,b)");
-    Blob c = Blob.of("c");
-    Blob file = Blob.of("file(bytes,c)");
+    Tree tree = new Tree();
 
     try (UploadPipeline pipeline = new UploadPipeline(writer, threads, 1 << 20, 4, 10)) {
-      writer.add(pipeline, a);
-      writer.add(pipeline, b);
-      writer.add(pipeline, bytes, a, b);
-      writer.add(pipeline, c);
-      writer.add(pipeline, file, bytes, c);
+      tree.addTo(writer, pipeline);
       pipeline.finish();
     }
 
@@ -100,22 +111,15 @@ class UploadPipelineTest {
   @Test
   void aSchemaRidesInTheRequestOfItsChildrenRightAfterThem() {
     RecordingWriter writer = new RecordingWriter();
-    Blob a = Blob.of("a");
-    Blob b = Blob.of("b");
-    Blob bytes = Blob.of("bytes(a,b)");
-    Blob c = Blob.of("c");
-    Blob file = Blob.of("file(bytes,c)");
+    Tree tree = new Tree();
 
     try (UploadPipeline pipeline = new UploadPipeline(writer, threads, 1 << 20, 1 << 20, 100)) {
-      writer.add(pipeline, a);
-      writer.add(pipeline, b);
-      writer.add(pipeline, bytes, a, b);
-      writer.add(pipeline, c);
-      writer.add(pipeline, file, bytes, c);
+      tree.addTo(writer, pipeline);
       pipeline.finish();
     }
 
-    assertThat(writer.requests).containsExactly(refs(List.of(a, b, bytes, c, file)));
+    assertThat(writer.requests)
+        .containsExactly(refs(List.of(tree.a, tree.b, tree.bytes, tree.c, tree.file)));
   }
 
   @Test
@@ -144,21 +148,13 @@ class UploadPipelineTest {
   void aSchemaNeverGoesInARequestThatMayRunBeforeTheOneHoldingItsChild() throws Exception {
     RecordingWriter writer = new RecordingWriter();
     LinkedBlockingDeque<Runnable> queued = new LinkedBlockingDeque<>();
-    Blob a = Blob.of("a");
-    Blob b = Blob.of("b");
-    Blob bytes = Blob.of("bytes(a,b)");
-    Blob c = Blob.of("c");
-    Blob file = Blob.of("file(bytes,c)");
+    Tree tree = new Tree();
     // Two blobs fill a request.
     UploadPipeline pipeline = new UploadPipeline(writer, queued::add, 1 << 20, 1 << 20, 2);
     Thread producer =
         new Thread(
             () -> {
-              writer.add(pipeline, a);
-              writer.add(pipeline, b);
-              writer.add(pipeline, bytes, a, b);
-              writer.add(pipeline, c);
-              writer.add(pipeline, file, bytes, c);
+              tree.addTo(writer, pipeline);
               pipeline.finish();
             });
 
@@ -176,7 +172,10 @@ class UploadPipelineTest {
 
     assertThat(writer.violations).isEmpty();
     assertThat(writer.requests)
-        .containsExactly(refs(List.of(c)), refs(List.of(a, b)), refs(List.of(bytes, file)));
+        .containsExactly(
+            refs(List.of(tree.c)),
+            refs(List.of(tree.a, tree.b)),
+            refs(List.of(tree.bytes, tree.file)));
   }
 
   @Test
