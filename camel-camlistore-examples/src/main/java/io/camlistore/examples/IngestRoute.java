@@ -70,6 +70,8 @@ public final class IngestRoute extends RouteBuilder {
         .threads()
         .poolSize("{{ingest.threads}}")
         .maxPoolSize("{{ingest.threads}}")
+        // The name putFile stores the file under, and the lookup searches for.
+        .setHeader(CamlistoreConstants.FILE_NAME, simple("${file:onlyname}"))
         .setVariable(EXISTING_PERMANODE, method("ingestedFiles", "permanodeOf"))
         .choice()
         .when(body().isNull())

@@ -41,11 +41,12 @@ public final class IngestedFiles {
   /**
    * Finds the permanode of a file stored before with the same name and content.
    *
-   * @param exchange a file's exchange, as the file consumer makes it; an empty body (an idle poll)
-   *     is never stored
+   * @param exchange a file's exchange, as the file consumer makes it, with the name to store it
+   *     under in {@link CamlistoreConstants#FILE_NAME}; an empty body (an idle poll) is never
+   *     stored
    * @return the permanode's ref, or null when the file is not stored yet (or the body is empty)
    * @throws UncheckedIOException if the file cannot be read
-   * @throws IllegalArgumentException if the body is not a local file
+   * @throws IllegalArgumentException if the body is not a local file or the name header is missing
    * @throws io.camlistore.client.CamlistoreException if the server cannot answer
    */
   public @Nullable BlobRef permanodeOf(Exchange exchange) {
@@ -76,14 +77,16 @@ public final class IngestedFiles {
         .orElse(null);
   }
 
-  /** The name putFile records: its own header, else the last segment of the file's name. */
+  /** The name the route gives putFile in {@link CamlistoreConstants#FILE_NAME}. */
   private static String fileName(Exchange exchange) {
     String name = exchange.getMessage().getHeader(CamlistoreConstants.FILE_NAME, String.class);
     if (name == null || name.isBlank()) {
-      name = exchange.getMessage().getHeader(Exchange.FILE_NAME, "", String.class);
+      throw new IllegalArgumentException(
+          "the ingestion route sets header "
+              + CamlistoreConstants.FILE_NAME
+              + " before the lookup");
     }
-    String base = name.replace('\\', '/');
-    return base.substring(base.lastIndexOf('/') + 1);
+    return name;
   }
 
   private static BlobRef wholeRef(Exchange exchange, Object body) {
