@@ -1,0 +1,127 @@
+package io.camlistore.testkit;
+
+import io.camlistore.client.Auth;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
+import io.camlistore.client.Connection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real Perkeep server to run tests against, named by the environment: {@value #URL_VARIABLE} (its
+ * base URL), {@value #AUTH_VARIABLE} ({@code userpass:USER:PASS}, {@code token:TOKEN} or {@code
+ * none}; default {@code none}) and, for tests that also run the reference Go tools or restart the
+ * server, {@value #HOME_VARIABLE} (a Perkeep server folder holding {@code bin/pk-put}, {@code
+ * bin/pk-get}, {@code bin/perkeepd} and the {@code perkeep-server} start and stop script).
+ *
+ * <p>The project's CI ({@code .ci/run}) starts one and sets these; on a machine without one the
+ * tests that need it are skipped, saying why (see {@link RealPerkeep}). Tests against a real server
+ * share its store with whatever else runs there, so they write their own, uniquely named data and
+ * assert only about that data; and since a real server indexes asynchronously, what they search for
+ * they wait for, with a bound.
+ *
+ * <p>{@link #toString()} shows the URL and the auth scheme, never a password or token.
+ */
+public final class RealPerkeepServer {
+  /** The environment variable naming the server's base URL. */
+  public static final String URL_VARIABLE = "CAMLISTORE_IT_URL";
+
+  /** The environment variable holding the server's credentials, as {@link Auth#parse} reads. */
+  public static final String AUTH_VARIABLE = "CAMLISTORE_IT_AUTH";
+
+  /** The environment variable naming the Perkeep server folder with the Go tools. */
+  public static final String HOME_VARIABLE = "CAMLISTORE_IT_PERKEEP_HOME";
+
+  /** Why the tests that need a server are skipped when {@value #URL_VARIABLE} is not set. */
+  static final String NO_SERVER =
+      URL_VARIABLE
+          + " is not set, so there is no real Perkeep server to test against (.ci/run starts one"
+          + " from ../shared/perkeep/server; docs/testkit.md says how to run one yourself)";
+
+  private final String url;
+  private final String authSpec;
+  private final Auth auth;
+  private final @Nullable Path home;
+
+  private RealPerkeepServer(String url, String authSpec, @Nullable Path home) {
+    this.url = url.endsWith("/") ? url : url + "/";
+    this.authSpec = authSpec;
+    this.auth = Auth.parse(authSpec);
+    this.home = home;
+  }
+
+  /**
+   * {@return the server the environment names, if any}
+   *
+   * @throws IllegalArgumentException if a variable is set but malformed (a misconfigured run fails
+   *     instead of silently skipping)
+   */
+  public static Optional<RealPerkeepServer> fromEnvironment() {
+    return fromVariables(System.getenv());
+  }
+
+  static Optional<RealPerkeepServer> fromVariables(Map<String, String> variables) {
+    String url = variables.get(URL_VARIABLE);
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    String auth = variables.getOrDefault(AUTH_VARIABLE, "");
+    String home = variables.get(HOME_VARIABLE);
+    Path homePath = null;
+    if (home != null && !home.isBlank()) {
+      homePath = Path.of(home).toAbsolutePath();
+      if (!Files.isDirectory(homePath.resolve("bin"))) {
+        throw new IllegalArgumentException(
+            HOME_VARIABLE + " names " + homePath + ", which has no bin folder with the Go tools");
+      }
+    }
+    return Optional.of(
+        new RealPerkeepServer(url.strip(), auth.isBlank() ? "none" : auth.strip(), homePath));
+  }
+
+  /** {@return the server's base URL, ending in a slash} */
+  public String url() {
+    return url;
+  }
+
+  /** {@return the credentials the server accepts} */
+  public Auth auth() {
+    return auth;
+  }
+
+  /** {@return the credentials as the Go tools' configuration spells them; a secret} */
+  String authSpec() {
+    return authSpec;
+  }
+
+  /** {@return connect options with the server's credentials, to adjust further} */
+  public ConnectOptions.Builder connectOptions() {
+    return ConnectOptions.builder().auth(auth);
+  }
+
+  /** {@return a new connection to the server with its credentials; close it after use} */
+  public Connection connect() {
+    return Camlistore.connect(url, connectOptions().build());
+  }
+
+  /** {@return the Perkeep server folder ({@value #HOME_VARIABLE}), if the environment names one} */
+  public Optional<Path> home() {
+    return Optional.ofNullable(home);
+  }
+
+  /**
+   * {@return the reference Go tools ({@code pk-put}, {@code pk-get}) configured for this server and
+   * the {@link TestIdentity}, if {@value #HOME_VARIABLE} names their folder}
+   */
+  public Optional<PerkeepTools> tools() {
+    return home().map(folder -> new PerkeepTools(folder.resolve("bin"), this));
+  }
+
+  @Override
+  public String toString() {
+    return "RealPerkeepServer[" + url + ", " + auth + "]";
+  }
+}

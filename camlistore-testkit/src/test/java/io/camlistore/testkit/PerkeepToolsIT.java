@@ -1,0 +1,32 @@
+package io.camlistore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camlistore.client.Blob;
+import io.camlistore.client.BlobRef;
+import io.camlistore.client.Connection;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The Go tools and this client agree on the blobs they store, on a real server. */
+@RealPerkeep(tools = true)
+class PerkeepToolsIT {
+  @Test
+  void goReadsABlobJavaStored(RealPerkeepServer server, PerkeepTools tools) {
+    byte[] content = ("java wrote " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    try (Connection conn = server.connect()) {
+      BlobRef ref = conn.blobs().put(Blob.of(content));
+
+      assertThat(tools.pkGet(ref.toString())).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aFailingToolRunNamesTheToolAndItsError(PerkeepTools tools) {
+    assertThatThrownBy(() -> tools.pkGet("not-a-blobref"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("pk-get not-a-blobref exited with");
+  }
+}

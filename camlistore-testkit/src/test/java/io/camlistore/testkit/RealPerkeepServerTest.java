@@ -1,0 +1,89 @@
+package io.camlistore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RealPerkeepServerTest {
+  @Test
+  void noUrlMeansNoServer() {
+    assertThat(RealPerkeepServer.fromVariables(Map.of())).isEmpty();
+    assertThat(RealPerkeepServer.fromVariables(Map.of(RealPerkeepServer.URL_VARIABLE, " ")))
+        .isEmpty();
+  }
+
+  @Test
+  void readsUrlAndCredentialsWithoutShowingThePassword() {
+    RealPerkeepServer server =
+        RealPerkeepServer.fromVariables(
+                Map.of(
+                    RealPerkeepServer.URL_VARIABLE, "http://127.0.0.1:3179",
+                    RealPerkeepServer.AUTH_VARIABLE, "userpass:alice:s3cret"))
+            .orElseThrow();
+
+    assertThat(server.url()).isEqualTo("http://127.0.0.1:3179/");
+    assertThat(server.authSpec()).isEqualTo("userpass:alice:s3cret");
+    assertThat(server.connectOptions().build().auth()).isEqualTo(server.auth());
+    assertThat(server.toString())
+        .contains("http://127.0.0.1:3179/", "alice")
+        .doesNotContain("s3cret");
+    assertThat(server.home()).isEmpty();
+    assertThat(server.tools()).isEmpty();
+  }
+
+  @Test
+  void withoutCredentialsAuthIsNone() {
+    RealPerkeepServer server =
+        RealPerkeepServer.fromVariables(Map.of(RealPerkeepServer.URL_VARIABLE, "http://h:1/"))
+            .orElseThrow();
+
+    assertThat(server.authSpec()).isEqualTo("none");
+  }
+
+  @Test
+  void namesTheToolsOfAServerFolder(@TempDir Path home) throws Exception {
+    Files.createDirectory(home.resolve("bin"));
+
+    RealPerkeepServer server =
+        RealPerkeepServer.fromVariables(
+                Map.of(
+                    RealPerkeepServer.URL_VARIABLE,
+                    "http://h:1/",
+                    RealPerkeepServer.HOME_VARIABLE,
+                    home.toString()))
+            .orElseThrow();
+
+    assertThat(server.home()).contains(home);
+    assertThat(server.tools()).isPresent();
+    assertThatThrownBy(() -> server.tools().orElseThrow().pkPut("blob", "-"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("pk-put is missing or not executable");
+  }
+
+  @Test
+  void malformedSettingsFailInsteadOfSkipping(@TempDir Path empty) {
+    assertThatThrownBy(
+            () ->
+                RealPerkeepServer.fromVariables(
+                    Map.of(
+                        RealPerkeepServer.URL_VARIABLE, "http://h:1/",
+                        RealPerkeepServer.AUTH_VARIABLE, "password")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown auth scheme");
+    assertThatThrownBy(
+            () ->
+                RealPerkeepServer.fromVariables(
+                    Map.of(
+                        RealPerkeepServer.URL_VARIABLE,
+                        "http://h:1/",
+                        RealPerkeepServer.HOME_VARIABLE,
+                        empty.toString())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no bin folder");
+  }
+}
