@@ -40,7 +40,7 @@ class CamlistoreConsumerResumeTest {
   }
 
   /**
-   * Runs one poll (the next is a minute away) in a new context and answers the refs delivered.
+   * Runs exactly one poll ({@code repeatCount=1}) in a new context and answers the refs delivered.
    *
    * @param position where the walk starts: a {@code cursorFile} or {@code startAfter} option
    */
@@ -52,7 +52,7 @@ class CamlistoreConsumerResumeTest {
             @Override
             public void configure() {
               from("camlistore:enumerate?includeBody=false&maxMessagesPerPoll=5&initialDelay=0"
-                      + "&delay=60000&serverUrl="
+                      + "&repeatCount=1&serverUrl="
                       + server.baseUrl()
                       + "/&"
                       + position)

@@ -50,7 +50,8 @@ public final class ExportExample {
               () -> {
                 summary.log();
                 main.completed();
-              }));
+              },
+              () -> {}));
       main.configure().addRoutesBuilder(new ExportRoute());
       LOG.info("Writing every blob of the server to {}", config.get("export.output"));
       main.run();

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores every file of a folder in Camlistore, each as a file with a permanode titled with its name
  * (see {@link IngestRoute}), then prints a summary and exits; or, with {@code -Dingest.watch=true},
- * keeps watching the folder until stopped.
+ * keeps watching the folder until stopped, saying so whenever it has caught up with the files found
+ * so far.
  *
  * <p>Settings (see {@code application.properties}; each can be given as {@code -Dname=value}):
  * {@code ingest.input} the folder; {@code ingest.dsl} {@code yaml} (the route in {@code
@@ -76,7 +77,8 @@ public final class IngestExample {
               () -> {
                 summary.log();
                 main.completed();
-              }));
+              },
+              summary::caughtUp));
       if (dsl.equals("yaml")) {
         main.configure().withRoutesIncludePattern(YAML_ROUTES);
       } else {

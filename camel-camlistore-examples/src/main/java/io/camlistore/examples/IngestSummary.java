@@ -15,17 +15,21 @@ import org.slf4j.LoggerFactory;
  * Counts what the ingestion route did with each file: stored (a file schema and a permanode made
  * now), already present (the server had a permanode with its name and content, so nothing was
  * sent), or failed. The route calls {@link #stored}, {@link #alreadyPresent} and {@link #failed}; a
- * progress line is logged every interval and the summary once at the end. Thread-safe.
+ * progress line is logged every interval and the summary once at the end, and a watching run logs
+ * the counts whenever it has caught up with the files found so far ({@link #caughtUp}).
+ * Thread-safe.
  */
 public final class IngestSummary {
   private static final Logger LOG = LoggerFactory.getLogger(IngestSummary.class);
 
   private final ProgressLog progress;
+  private final Consumer<String> out;
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong alreadyPresent = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong reportedDone = new AtomicLong(-1);
 
   /**
    * Starts counting, logging progress at most once per interval.
@@ -38,6 +42,7 @@ public final class IngestSummary {
 
   IngestSummary(Duration progressInterval, LongSupplier clock, Consumer<String> out) {
     this.progress = new ProgressLog("files", progressInterval, clock, out);
+    this.out = out;
   }
 
   /**
@@ -117,15 +122,29 @@ public final class IngestSummary {
 
   /** {@return the one-line summary of the run so far} */
   public String summary() {
+    return "Summary: " + counts() + ", in " + ProgressLog.seconds(elapsed());
+  }
+
+  private String counts() {
     return String.format(
         Locale.ROOT,
-        "Summary: %d files, %s: %d stored, %d already present, %d failed, in %s",
+        "%d files, %s: %d stored, %d already present, %d failed",
         files(),
         ProgressLog.bytes(bytes()),
         stored(),
         alreadyPresent(),
-        failures(),
-        ProgressLog.seconds(elapsed()));
+        failures());
+  }
+
+  /**
+   * Tells a watching run's user that every file found so far is done, with the counts, unless
+   * nothing was done since the last time: a watching run is otherwise silent until it is stopped.
+   */
+  public void caughtUp() {
+    long done = files() + failures();
+    if (reportedDone.getAndSet(done) != done) {
+      out.accept("Caught up: " + counts() + "; watching for new files");
+    }
   }
 
   /** Logs the summary, the first time only. */

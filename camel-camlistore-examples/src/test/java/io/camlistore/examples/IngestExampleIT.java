@@ -15,7 +15,6 @@ import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -301,37 +300,43 @@ class IngestExampleIT {
   @Test
   void watchingKeepsStoringNewFilesUntilStopped() throws Exception {
     AtomicReference<Runnable> stop = new AtomicReference<>();
-    CompletableFuture<IngestSummary> run =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return IngestExample.run(
-                    ExampleConfig.load(settings("ingest.watch", "true")), stop::set);
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            });
-    BlobRef late = BlobRef.compute("sha224", "arrived later".getBytes(StandardCharsets.UTF_8));
-    await().atMost(Duration.ofSeconds(30)).until(() -> stop.get() != null);
-    Thread.sleep(1_000); // several idle polls: a watching run does not stop by itself
-    assertThat(run).isNotDone();
+    try (StandardErr.Capture log = StandardErr.start()) {
+      CompletableFuture<IngestSummary> run =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return IngestExample.run(
+                      ExampleConfig.load(settings("ingest.watch", "true")), stop::set);
+                } catch (Exception e) {
+                  throw new CompletionException(e);
+                }
+              });
 
-    Files.writeString(input.resolve("late.txt"), "arrived later");
-    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(storageFileOf(late)));
-    Objects.requireNonNull(stop.get(), "stop").run();
+      try {
+        // A poll found nothing new with every sample done: where a one-shot run stops.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> log.text().contains("Caught up: 6 files"));
+        Files.writeString(input.resolve("late.txt"), "arrived later");
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> log.text().contains("Caught up: 7 files"));
+        assertThat(run).isNotDone();
+      } finally {
+        Objects.requireNonNull(stop.get(), "stop").run();
+      }
 
-    IngestSummary summary = run.get(30, TimeUnit.SECONDS);
-    assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
-    assertThat(summary.stored()).isEqualTo(Samples.FILES + 1);
-  }
-
-  private Path storageFileOf(BlobRef ref) {
-    String digest = ref.digest();
-    return storage
-        .resolve("sha224")
-        .resolve(digest.substring(0, 2))
-        .resolve(digest.substring(2, 4))
-        .resolve(ref + ".dat");
+      IngestSummary summary = run.get(30, TimeUnit.SECONDS);
+      assertThat(summary.files()).isEqualTo(Samples.FILES + 1);
+      assertThat(summary.stored()).isEqualTo(Samples.FILES + 1);
+      assertThat(log.text())
+          .contains("late.txt → file ")
+          .contains("Caught up: 7 files, 610 bytes: 7 stored, 0 already present, 0 failed;");
+    }
+    try (EmbeddedCamlistoreServer server = reopenStore();
+        Connection connection = Camlistore.connect(server.url())) {
+      assertThat(StoredFile.find(connection, "late.txt").file().fileSize()).hasValue(13);
+    }
   }
 
   @Test

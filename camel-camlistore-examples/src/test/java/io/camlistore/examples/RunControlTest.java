@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RunControlTest {
   private final AtomicInteger finishes = new AtomicInteger();
+  private final AtomicInteger caughtUp = new AtomicInteger();
   private final CamelContext context = new DefaultCamelContext();
 
   RunControlTest() {
@@ -33,18 +34,19 @@ class RunControlTest {
 
   @Test
   void aOneShotRunFinishesAtTheFirstIdlePollOnly() {
-    RunControl run = new RunControl(false, finishes::incrementAndGet);
+    RunControl run = new RunControl(false, finishes::incrementAndGet, caughtUp::incrementAndGet);
 
     run.idle(idlePoll());
     run.idle(idlePoll());
 
     assertThat(finishes).hasValue(1);
     assertThat(run.isFinished()).isTrue();
+    assertThat(caughtUp).hasValue(0);
   }
 
   @Test
   void aOneShotRunWaitsForTheFilesStillInFlight() {
-    RunControl run = new RunControl(false, finishes::incrementAndGet);
+    RunControl run = new RunControl(false, finishes::incrementAndGet, caughtUp::incrementAndGet);
     Exchange stillStoring = idlePoll();
 
     Exchange poll = idlePoll();
@@ -57,12 +59,30 @@ class RunControlTest {
   }
 
   @Test
-  void aWatchingRunGoesOnWhenIdle() {
-    RunControl run = new RunControl(true, finishes::incrementAndGet);
+  void aWatchingRunGoesOnWhenIdleAndReportsEachIdlePollWithNothingInFlight() {
+    RunControl run = new RunControl(true, finishes::incrementAndGet, caughtUp::incrementAndGet);
+    Exchange poll = idlePoll();
 
-    run.idle(idlePoll());
+    run.idle(poll);
+    run.idle(poll);
 
     assertThat(finishes).hasValue(0);
     assertThat(run.isFinished()).isFalse();
+    assertThat(caughtUp).hasValue(2);
+  }
+
+  @Test
+  void aWatchingRunIsNotCaughtUpWhileFilesAreInFlight() {
+    RunControl run = new RunControl(true, finishes::incrementAndGet, caughtUp::incrementAndGet);
+    Exchange stillStoring = idlePoll();
+
+    Exchange poll = idlePoll();
+    run.idle(poll);
+    assertThat(caughtUp).hasValue(0);
+
+    context.getInflightRepository().remove(stillStoring, "ingest");
+    run.idle(poll);
+    assertThat(caughtUp).hasValue(1);
+    assertThat(finishes).hasValue(0);
   }
 }

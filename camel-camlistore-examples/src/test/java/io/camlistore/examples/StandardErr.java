@@ -15,15 +15,36 @@ final class StandardErr {
 
   /** Runs the step and returns what it wrote to standard error, which it still shows. */
   static String capture(Step step) throws Exception {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
-    try {
+    try (Capture capture = start()) {
       step.run();
-    } finally {
+      return capture.text();
+    }
+  }
+
+  /** Starts capturing standard error, which is still shown, until the capture is closed. */
+  static Capture start() {
+    return new Capture();
+  }
+
+  /** What was written to standard error since the capture started; readable while it runs. */
+  static final class Capture implements AutoCloseable {
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+    private Capture() {
+      System.setErr(
+          new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
+    }
+
+    /** {@return what was written so far} */
+    String text() {
+      return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
       System.setErr(original);
     }
-    return captured.toString(StandardCharsets.UTF_8);
   }
 
   private static final class TeeStream extends java.io.OutputStream {

@@ -62,6 +62,29 @@ class SummaryTest {
   }
 
   @Test
+  void ingestReportsCatchingUpOnlyWhenFilesWereDoneSinceTheLastReport() {
+    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
+
+    summary.caughtUp();
+    summary.stored(9_000, 100);
+    summary.caughtUp();
+    summary.caughtUp();
+    Exchange failed = new DefaultExchange(context);
+    failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
+    summary.failed(failed);
+    summary.caughtUp();
+
+    assertThat(lines)
+        .containsExactly(
+            "Caught up: 0 files, 0 bytes: 0 stored, 0 already present, 0 failed; watching for new"
+                + " files",
+            "Caught up: 1 files, 100 bytes: 1 stored, 0 already present, 0 failed; watching for new"
+                + " files",
+            "Caught up: 1 files, 100 bytes: 1 stored, 0 already present, 1 failed; watching for new"
+                + " files");
+  }
+
+  @Test
   void exportCountsBlobsAndBytes() {
     ExportSummary summary = new ExportSummary(Duration.ofMinutes(1), now::get, lines::add);
     Exchange exchange = new DefaultExchange(context);
