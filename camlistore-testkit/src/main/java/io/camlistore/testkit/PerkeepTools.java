@@ -145,8 +145,20 @@ public final class PerkeepTools {
               + quote(keyring.toString())
               + "}";
       Files.writeString(dir.resolve("client-config.json"), config, StandardCharsets.UTF_8);
+      // It holds a copy of the secret keyring: gone with the JVM.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir, keyring)));
       configDir = dir;
       return dir;
+    }
+  }
+
+  private static void deleteQuietly(Path dir, Path keyring) {
+    try {
+      Files.deleteIfExists(keyring);
+      Files.deleteIfExists(dir.resolve("client-config.json"));
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // Best effort at exit; the folder is a temporary one.
     }
   }
 
