@@ -7,6 +7,7 @@ import io.camlistore.client.NotFoundException;
 import io.camlistore.client.SearchClient;
 import io.camlistore.client.SearchQuery;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ final class CamlistoreQueryConsumer extends CamlistoreBatchConsumer {
   private final String expression;
   private final String stateKey;
   private @Nullable FileStateRepository fileRepository;
+  private @Nullable StateFileLock fileLock;
   private @Nullable StateRepository<String, String> repository;
   private @Nullable QueryScan scan;
 
@@ -65,17 +67,23 @@ final class CamlistoreQueryConsumer extends CamlistoreBatchConsumer {
     StateRepository<String, String> store = options.getStateRepository();
     String file = options.stateFilePath();
     if (store == null && file != null) {
+      fileLock = StateFileLock.acquire(Path.of(file));
       fileRepository = FileStateRepository.fileStateRepository(new File(file));
       store = fileRepository;
     } else if (store == null) {
       store = getEndpoint().localConsumerState().queryRepository();
     }
-    ServiceHelper.startService(store);
-    repository = store;
-    scan =
-        new QueryScan(
-            QueryState.decode(store.getState(stateKey), stateKey + " in " + store),
-            options.getLookback() * 1_000_000L);
+    try {
+      ServiceHelper.startService(store);
+      repository = store;
+      scan =
+          new QueryScan(
+              QueryState.decode(store.getState(stateKey), stateKey + " in " + store),
+              options.getLookback() * 1_000_000L);
+    } catch (RuntimeException e) {
+      releaseFile();
+      throw e;
+    }
     LOG.debug("{} delivers the changes of {}, state in {}", getEndpoint(), expression, store);
     super.doStart();
   }
@@ -84,8 +92,21 @@ final class CamlistoreQueryConsumer extends CamlistoreBatchConsumer {
   protected void doStop() throws Exception {
     super.doStop();
     save();
-    // A given repository may be shared: its owner stops it.
+    releaseFile();
+  }
+
+  /**
+   * Stops the repository made on stateFile, and unlocks the file; a given repository may be shared,
+   * so its owner stops it.
+   */
+  private void releaseFile() {
     ServiceHelper.stopService(fileRepository);
+    fileRepository = null;
+    StateFileLock lock = fileLock;
+    if (lock != null) {
+      lock.close();
+      fileLock = null;
+    }
   }
 
   /** {@return the scans, or null before the consumer started} */

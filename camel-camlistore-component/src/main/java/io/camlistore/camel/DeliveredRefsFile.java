@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * last line is cut off when it is opened again): the sweep resumes after the last ref in it and
  * delivers again only what completed after the last flush. A file of the former cursor format (one
  * line, a ref) reads as every blob up to that ref delivered; the first sweep rewrites it in this
- * format.
+ * format. A lock keeps the files to one running consumer.
  */
 final class DeliveredRefsFile implements DeliveredRefs {
   /** The first line of a state file and of a sweep file. */
@@ -35,6 +35,7 @@ final class DeliveredRefsFile implements DeliveredRefs {
 
   private final Path path;
   private final Path sweepPath;
+  private final StateFileLock lock;
   private BaseReader base;
   private FileChannel channel;
   private BufferedWriter writer;
@@ -44,19 +45,27 @@ final class DeliveredRefsFile implements DeliveredRefs {
   private DeliveredRefsFile(Path path) throws IOException {
     this.path = path;
     this.sweepPath = sweepFileOf(path);
-    Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    this.lock = StateFileLock.acquire(path);
+    try {
+      this.resumeAfter = Files.exists(sweepPath) ? recoverSweepFile() : createSweepFile();
+      this.base = BaseReader.open(path);
+      this.channel =
+          FileChannel.open(sweepPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      this.writer = writerOn(channel);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
-    this.resumeAfter = Files.exists(sweepPath) ? recoverSweepFile() : createSweepFile();
-    this.base = BaseReader.open(path);
-    this.channel = FileChannel.open(sweepPath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    this.writer = writerOn(channel);
   }
 
   /** {@return the file a sweep writes beside the state file} */
   static Path sweepFileOf(Path path) {
     return path.resolveSibling(path.getFileName() + ".sweep");
+  }
+
+  /** {@return every file the set keeps: the state file, the sweep file and the lock file} */
+  static List<Path> filesOf(Path path) {
+    return List.of(path, sweepFileOf(path), StateFileLock.lockFileOf(path));
   }
 
   /**
@@ -203,6 +212,8 @@ final class DeliveredRefsFile implements DeliveredRefs {
       base.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close " + sweepPath + ": " + e.getMessage(), e);
+    } finally {
+      lock.close();
     }
   }
 

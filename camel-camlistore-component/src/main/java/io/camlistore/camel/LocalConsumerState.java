@@ -54,8 +54,9 @@ final class LocalConsumerState {
   synchronized void delete() throws IOException {
     Path file = enumerateFile;
     if (file != null) {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(DeliveredRefsFile.sweepFileOf(file));
+      for (Path kept : DeliveredRefsFile.filesOf(file)) {
+        Files.deleteIfExists(kept);
+      }
       enumerateFile = null;
     }
     queryRepository = null;

@@ -90,7 +90,12 @@ final class ConsumerRun implements AutoCloseable {
             route.process(step).process(run::record);
           }
         });
-    context.start();
+    try {
+      context.start();
+    } catch (RuntimeException e) {
+      context.stop();
+      throw e;
+    }
     return run;
   }
 

@@ -72,30 +72,53 @@ class DeliveredRefsFileTest {
     assertThat(lines(state())).containsExactly(DeliveredRefsFile.HEADER, ref(2));
   }
 
+  /** {@return where a copy of the state files stands, as a killed process leaves them on disk} */
+  private Path crashCopy() throws IOException {
+    Path copy = dir.resolve("after-crash").resolve("enumerate.state");
+    Files.createDirectories(copy.getParent());
+    for (Path file : List.of(state(), sweepFile())) {
+      if (Files.exists(file)) {
+        Files.copy(file, copy.resolveSibling(file.getFileName()));
+      }
+    }
+    return copy;
+  }
+
   @Test
   void aCrashedSweepResumesAfterTheLastFlushedRefAndLosesATornLine() throws IOException {
-    DeliveredRefsFile crashed = DeliveredRefsFile.open(state());
-    crashed.passed(ref(1), true);
-    crashed.passed(ref(2), true);
-    crashed.flush();
-    crashed.passed(ref(3), true); // never flushed: lost in the crash
-    Files.writeString(
-        sweepFile(), ref(4).substring(0, 20), StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+    Path copy;
+    try (DeliveredRefsFile crashed = DeliveredRefsFile.open(state())) {
+      crashed.passed(ref(1), true);
+      crashed.passed(ref(2), true);
+      crashed.flush();
+      crashed.passed(ref(3), true); // never flushed: lost in the crash
+      Files.writeString(
+          sweepFile(),
+          ref(4).substring(0, 20),
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.APPEND);
+      copy = crashCopy();
+    }
 
-    try (DeliveredRefsFile resumed = DeliveredRefsFile.open(state())) {
+    try (DeliveredRefsFile resumed = DeliveredRefsFile.open(copy)) {
       assertThat(resumed.resumeAfter()).isEqualTo(ref(2));
-      assertThat(lines(sweepFile())).containsExactly(DeliveredRefsFile.HEADER, ref(1), ref(2));
+      assertThat(lines(DeliveredRefsFile.sweepFileOf(copy)))
+          .containsExactly(DeliveredRefsFile.HEADER, ref(1), ref(2));
       resumed.passed(ref(3), true);
       resumed.sweepCompleted();
     }
-    assertThat(lines(state())).containsExactly(DeliveredRefsFile.HEADER, ref(1), ref(2), ref(3));
+    assertThat(lines(copy)).containsExactly(DeliveredRefsFile.HEADER, ref(1), ref(2), ref(3));
   }
 
   @Test
   void aSweepThatRecordedNothingResumesAtTheBeginning() throws IOException {
-    DeliveredRefsFile.open(state()).flush();
+    Path copy;
+    try (DeliveredRefsFile crashed = DeliveredRefsFile.open(state())) {
+      crashed.flush();
+      copy = crashCopy();
+    }
 
-    try (DeliveredRefsFile resumed = DeliveredRefsFile.open(state())) {
+    try (DeliveredRefsFile resumed = DeliveredRefsFile.open(copy)) {
       assertThat(resumed.resumeAfter()).isNull();
     }
   }
@@ -160,5 +183,16 @@ class DeliveredRefsFileTest {
     refs.close();
 
     assertThat(lines(sweepFile())).containsExactly(DeliveredRefsFile.HEADER, ref(1));
+  }
+
+  @Test
+  void aStateFileInUseByAnotherConsumerIsRefusedUntilItIsClosed() throws IOException {
+    DeliveredRefsFile first = DeliveredRefsFile.open(state());
+
+    assertThatThrownBy(() -> DeliveredRefsFile.open(state()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(state() + " is the state file of another running consumer");
+    first.close();
+    DeliveredRefsFile.open(state()).close();
   }
 }
