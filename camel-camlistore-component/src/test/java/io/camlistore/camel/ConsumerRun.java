@@ -1,5 +1,6 @@
 package io.camlistore.camel;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.Connection;
@@ -9,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -127,6 +132,16 @@ final class ConsumerRun implements AutoCloseable {
         .collect(Collectors.toMap(Function.identity(), r -> all.getOrDefault(r, 0L)));
   }
 
+  /** Asserts that each of these refs was recorded exactly once. */
+  void assertOnceEach(List<String> refs) {
+    assertThat(countsOf(refs)).allSatisfy((ref, count) -> assertThat(count).as(ref).isOne());
+  }
+
+  /** Asserts that none of these refs was recorded. */
+  void assertNone(List<String> refs) {
+    assertThat(countsOf(refs)).allSatisfy((ref, count) -> assertThat(count).as(ref).isZero());
+  }
+
   /** Waits until every one of these refs was recorded at least once. */
   void awaitDelivered(List<String> refs) {
     await()
@@ -160,6 +175,65 @@ final class ConsumerRun implements AutoCloseable {
   /** {@return the Camel context} */
   CamelContext context() {
     return context;
+  }
+
+  /** A step that fails the first attempt at one ref, and counts the attempts at each. */
+  static final class FailOnce implements Processor {
+    private final String target;
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    FailOnce(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+      String ref = exchange.getMessage().getHeader(CamlistoreConstants.BLOB_REF, String.class);
+      int attempt = attempts.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
+      if (attempt == 1 && ref.equals(target)) {
+        throw new IllegalStateException("downstream is not ready for " + ref);
+      }
+    }
+
+    /** {@return how many exchanges of this ref reached the step} */
+    int attempts(String ref) {
+      AtomicInteger count = attempts.get(ref);
+      return count == null ? 0 : count.get();
+    }
+  }
+
+  /**
+   * A step that stops the n-th exchange dead, as a process killed in the middle of it: the exchange
+   * hangs until {@link #release()}, then fails.
+   */
+  static final class HangAt implements Processor {
+    private final int n;
+    private final AtomicInteger seen = new AtomicInteger();
+    private final CountDownLatch hung = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    HangAt(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws InterruptedException {
+      if (seen.incrementAndGet() == n) {
+        hung.countDown();
+        released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        throw new IllegalStateException("the process died");
+      }
+    }
+
+    /** Waits until the n-th exchange hangs. */
+    void awaitHung() throws InterruptedException {
+      assertThat(hung.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Lets the hung exchange fail, so that its context can stop. */
+    void release() {
+      released.countDown();
+    }
   }
 
   /** Stops the context: the clean stop. */

@@ -3,26 +3,18 @@ package io.camlistore.camel;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /** The enumerate consumer's scenarios against a real Perkeep server. */
 @RealPerkeep
 class EnumerateConsumerRealPerkeepIT extends EnumerateConsumerScenarios {
-  private static Connection connection;
+  private final RealPerkeepServer server;
 
-  @BeforeAll
-  static void connect(RealPerkeepServer server) {
-    connection = server.connect();
-  }
-
-  @AfterAll
-  static void disconnect() {
-    connection.close();
+  EnumerateConsumerRealPerkeepIT(RealPerkeepServer server) {
+    this.server = server;
   }
 
   @Override
-  Connection connection() {
-    return connection;
+  Connection openConnection() {
+    return server.connect();
   }
 }

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,21 +24,9 @@ class EnumerateConsumerTest extends EnumerateConsumerScenarios {
   @CamlistoreServer(removeEnabled = true)
   static EmbeddedCamlistoreServer server;
 
-  private static Connection connection;
-
-  @BeforeAll
-  static void connect() {
-    connection = Camlistore.connect(server.url());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    connection.close();
-  }
-
   @Override
-  Connection connection() {
-    return connection;
+  Connection openConnection() {
+    return Camlistore.connect(server.url());
   }
 
   @Test
@@ -65,7 +51,10 @@ class EnumerateConsumerTest extends EnumerateConsumerScenarios {
     server.faults().removeBlobWhenEnumerated(BlobRef.parse(own.get(1)));
     try (ConsumerRun run =
         ConsumerRun.start(
-            connection, "camlistore:enumerate?initialDelay=0&delay=20", exchange -> {}, Map.of())) {
+            connection(),
+            "camlistore:enumerate?initialDelay=0&delay=20",
+            exchange -> {},
+            Map.of())) {
       run.awaitDelivered(List.of(own.get(0), own.get(2)));
       run.awaitRounds(2);
 

@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +36,25 @@ abstract class QueryConsumerScenarios {
 
   private String tag;
 
-  /** {@return a connection to the server, to make test permanodes; the routes use it too} */
-  abstract Connection connection();
+  private Connection connection;
+
+  /** {@return a new connection to the server under test} */
+  abstract Connection openConnection();
+
+  @BeforeEach
+  void connect() {
+    connection = openConnection();
+  }
+
+  @AfterEach
+  void disconnect() {
+    connection.close();
+  }
+
+  /** {@return the connection to the server, to make test permanodes; the routes use it too} */
+  final Connection connection() {
+    return connection;
+  }
 
   @BeforeEach
   void newTag() {
@@ -81,14 +95,6 @@ abstract class QueryConsumerScenarios {
     return "camlistore:query?expression=tag:" + tag + "&initialDelay=0&delay=20&" + options;
   }
 
-  private static void assertOnceEach(ConsumerRun run, List<String> refs) {
-    assertThat(run.countsOf(refs)).allSatisfy((ref, count) -> assertThat(count).as(ref).isOne());
-  }
-
-  private static void assertNone(ConsumerRun run, List<String> refs) {
-    assertThat(run.countsOf(refs)).allSatisfy((ref, count) -> assertThat(count).as(ref).isZero());
-  }
-
   private static List<ConsumerRun.Delivered> deliveriesOf(ConsumerRun run, String ref) {
     return run.delivered().stream().filter(d -> d.ref().equals(ref)).toList();
   }
@@ -113,7 +119,7 @@ abstract class QueryConsumerScenarios {
       run.awaitDelivered(later);
       run.awaitRounds(2);
 
-      assertOnceEach(run, List.of(invoices.get(0), invoices.get(2), later.get(0)));
+      run.assertOnceEach(List.of(invoices.get(0), invoices.get(2), later.get(0)));
       List<ConsumerRun.Delivered> changed = deliveriesOf(run, invoices.get(1));
       assertThat(changed).hasSize(2);
       assertThat(changed.get(1).modTime()).isAfter(changed.get(0).modTime());
@@ -142,8 +148,8 @@ abstract class QueryConsumerScenarios {
       second.awaitDelivered(List.of(invoices.get(0), meanwhile.get(0)));
       second.awaitRounds(2);
 
-      assertOnceEach(second, List.of(invoices.get(0), meanwhile.get(0)));
-      assertNone(second, invoices.subList(1, 3));
+      second.assertOnceEach(List.of(invoices.get(0), meanwhile.get(0)));
+      second.assertNone(invoices.subList(1, 3));
       BlobDescription paid =
           (BlobDescription)
               Objects.requireNonNull(deliveriesOf(second, invoices.get(0)).get(0).body());
@@ -164,8 +170,8 @@ abstract class QueryConsumerScenarios {
       run.awaitDelivered(meanwhile);
       run.awaitRounds(2);
 
-      assertOnceEach(run, invoices);
-      assertOnceEach(run, meanwhile);
+      run.assertOnceEach(invoices);
+      run.assertOnceEach(meanwhile);
     }
   }
 
@@ -174,26 +180,15 @@ abstract class QueryConsumerScenarios {
     List<String> invoices = tagged(5);
     awaitIndexed(invoices);
     Path state = dir.resolve("live/query.state");
-    CountDownLatch blocked = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    AtomicInteger seen = new AtomicInteger();
+    // The third exchange, in the second poll, never finishes.
+    ConsumerRun.HangAt crash = new ConsumerRun.HangAt(3);
     ConsumerRun crashed =
         ConsumerRun.start(
-            connection(),
-            uri("maxMessagesPerPoll=2&stateFile=" + state),
-            exchange -> {
-              // The third exchange, in the second poll, never finishes.
-              if (seen.incrementAndGet() == 3) {
-                blocked.countDown();
-                release.await(ConsumerRun.PATIENCE.toSeconds(), TimeUnit.SECONDS);
-                throw new IllegalStateException("the process died");
-              }
-            },
-            Map.of());
+            connection(), uri("maxMessagesPerPoll=2&stateFile=" + state), crash, Map.of());
     Path copy = dir.resolve("after-crash/query.state");
     Set<String> saved;
     try {
-      assertThat(blocked.await(ConsumerRun.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      crash.awaitHung();
       // What the disk holds at this moment is what a killed process leaves.
       Files.createDirectories(copy.getParent());
       Files.copy(state, copy);
@@ -201,7 +196,7 @@ abstract class QueryConsumerScenarios {
       // The first poll's two were saved when it ended.
       assertThat(saved).containsExactlyInAnyOrder(invoices.get(4), invoices.get(3));
     } finally {
-      release.countDown();
+      crash.release();
       crashed.close();
     }
 
@@ -211,8 +206,8 @@ abstract class QueryConsumerScenarios {
       after.awaitDelivered(unsaved);
       after.awaitRounds(2);
 
-      assertOnceEach(after, unsaved);
-      assertNone(after, List.copyOf(saved));
+      after.assertOnceEach(unsaved);
+      after.assertNone(List.copyOf(saved));
     }
   }
 
@@ -236,25 +231,14 @@ abstract class QueryConsumerScenarios {
   void aFailedExchangeIsDeliveredAgainByTheNextPoll() throws Exception {
     List<String> invoices = tagged(3);
     String target = invoices.get(1);
-    Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    ConsumerRun.FailOnce failOnce = new ConsumerRun.FailOnce(target);
     try (ConsumerRun run =
-        ConsumerRun.start(
-            connection(),
-            uri("maxMessagesPerPoll=10"),
-            exchange -> {
-              String ref =
-                  exchange.getMessage().getHeader(CamlistoreConstants.BLOB_REF, String.class);
-              if (attempts.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet() == 1
-                  && ref.equals(target)) {
-                throw new IllegalStateException("downstream is not ready for " + ref);
-              }
-            },
-            Map.of())) {
+        ConsumerRun.start(connection(), uri("maxMessagesPerPoll=10"), failOnce, Map.of())) {
       run.awaitDelivered(invoices);
       run.awaitRounds(2);
 
-      assertOnceEach(run, invoices);
-      assertThat(attempts.get(target)).hasValue(2);
+      run.assertOnceEach(invoices);
+      assertThat(failOnce.attempts(target)).isEqualTo(2);
     }
   }
 
@@ -277,8 +261,8 @@ abstract class QueryConsumerScenarios {
       second.awaitDelivered(List.of(invoices.get(1)));
       second.awaitRounds(2);
 
-      assertOnceEach(second, List.of(invoices.get(1)));
-      assertNone(second, List.of(invoices.get(0)));
+      second.assertOnceEach(List.of(invoices.get(1)));
+      second.assertNone(List.of(invoices.get(0)));
     }
   }
 }

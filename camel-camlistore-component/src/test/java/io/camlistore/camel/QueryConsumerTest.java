@@ -7,8 +7,6 @@ import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The query consumer's scenarios against the embedded server, which signs with its identity. */
@@ -16,28 +14,16 @@ class QueryConsumerTest extends QueryConsumerScenarios {
   @CamlistoreServer(signing = true)
   static EmbeddedCamlistoreServer server;
 
-  private static Connection connection;
-
-  @BeforeAll
-  static void connect() {
-    connection = Camlistore.connect(server.url());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    connection.close();
-  }
-
   @Override
-  Connection connection() {
-    return connection;
+  Connection openConnection() {
+    return Camlistore.connect(server.url());
   }
 
   @Test
   void twoConsumersCannotShareAStateFile() throws Exception {
     String options = "stateFile=" + dir.resolve("shared.state");
-    try (ConsumerRun first = ConsumerRun.start(connection, uri(options))) {
-      assertThatThrownBy(() -> ConsumerRun.start(connection, uri(options)))
+    try (ConsumerRun first = ConsumerRun.start(connection(), uri(options))) {
+      assertThatThrownBy(() -> ConsumerRun.start(connection(), uri(options)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("is the state file of another running consumer");
       assertThat(first.context().getRouteController().getRouteStatus("consumer").isStarted())
