@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
-import io.camlistore.client.Connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +23,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The enumerate consumer end to end, through a real Camel context, against a server that may hold
@@ -36,30 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and while it was stopped; after a crash, every blob whose delivery was not recorded is delivered
  * again.
  */
-abstract class EnumerateConsumerScenarios {
-  @TempDir Path dir;
-
+abstract class EnumerateConsumerScenarios extends ConsumerScenarios {
   private final String label = UUID.randomUUID().toString();
-
-  private Connection connection;
-
-  /** {@return a new connection to the server under test} */
-  abstract Connection openConnection();
-
-  @BeforeEach
-  void connect() {
-    connection = openConnection();
-  }
-
-  @AfterEach
-  void disconnect() {
-    connection.close();
-  }
-
-  /** {@return the connection to the server, to store test blobs; the routes use it too} */
-  final Connection connection() {
-    return connection;
-  }
 
   /** Stores new blobs; {@return their refs, sorted} */
   final List<String> store(String name, int count) {

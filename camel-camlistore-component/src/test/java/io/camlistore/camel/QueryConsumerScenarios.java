@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobDescription;
 import io.camlistore.client.BlobRef;
-import io.camlistore.client.Connection;
 import io.camlistore.client.SearchResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query consumer end to end, through a real Camel context: each permanode matching the
@@ -31,30 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with a tag of its own; a real server indexes them a moment after they are stored, which the
  * consumer, polling, waits for as an application would.
  */
-abstract class QueryConsumerScenarios {
-  @TempDir Path dir;
-
+abstract class QueryConsumerScenarios extends ConsumerScenarios {
   private String tag;
-
-  private Connection connection;
-
-  /** {@return a new connection to the server under test} */
-  abstract Connection openConnection();
-
-  @BeforeEach
-  void connect() {
-    connection = openConnection();
-  }
-
-  @AfterEach
-  void disconnect() {
-    connection.close();
-  }
-
-  /** {@return the connection to the server, to make test permanodes; the routes use it too} */
-  final Connection connection() {
-    return connection;
-  }
 
   @BeforeEach
   void newTag() {
