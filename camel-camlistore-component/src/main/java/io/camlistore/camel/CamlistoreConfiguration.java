@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 @UriParams
 public class CamlistoreConfiguration implements Cloneable {
-  /** The default page size of the enumerate producer and the consumer. */
+  /** The default page size of the enumerate producer and of the consumers' batches. */
   static final int DEFAULT_PAGE_SIZE = 100;
 
   @UriPath(description = "The operation the endpoint performs.")
@@ -108,29 +108,6 @@ public class CamlistoreConfiguration implements Cloneable {
       defaultValue = "100",
       description = "The most blobs the enumerate producer returns per message, 1 to 10000.")
   private int limit = DEFAULT_PAGE_SIZE;
-
-  @UriParam(
-      label = "consumer",
-      defaultValue = "true",
-      description =
-          "Whether the consumer delivers each blob's content as a stream body (closed when the"
-              + " exchange completes); false delivers only the ref and size headers.")
-  private boolean includeBody = true;
-
-  @UriParam(
-      label = "consumer",
-      description =
-          "The consumer starts with the blobs whose refs sort after this text (exclusive), when no"
-              + " cursor was saved yet.")
-  private @Nullable String startAfter;
-
-  @UriParam(
-      label = "consumer",
-      description =
-          "A file where the consumer saves its cursor (the last ref up to which every blob was"
-              + " processed), so a restarted route resumes there. Without it the cursor lives in"
-              + " memory only.")
-  private @Nullable String cursorFile;
 
   @UriParam(
       label = "advanced",
@@ -425,48 +402,6 @@ public class CamlistoreConfiguration implements Cloneable {
    */
   public void setLimit(int limit) {
     this.limit = limit;
-  }
-
-  /** {@return whether the consumer delivers content} */
-  public boolean isIncludeBody() {
-    return includeBody;
-  }
-
-  /**
-   * Sets whether the consumer delivers content.
-   *
-   * @param includeBody true for a stream body, false for headers only
-   */
-  public void setIncludeBody(boolean includeBody) {
-    this.includeBody = includeBody;
-  }
-
-  /** {@return where the consumer starts when no cursor was saved, or null for the beginning} */
-  public @Nullable String getStartAfter() {
-    return startAfter;
-  }
-
-  /**
-   * Sets where the consumer starts when no cursor was saved.
-   *
-   * @param startAfter exclusive lower bound
-   */
-  public void setStartAfter(@Nullable String startAfter) {
-    this.startAfter = startAfter;
-  }
-
-  /** {@return the file the consumer saves its cursor in, or null} */
-  public @Nullable String getCursorFile() {
-    return cursorFile;
-  }
-
-  /**
-   * Sets the file the consumer saves its cursor in.
-   *
-   * @param cursorFile a file path; its directory must exist
-   */
-  public void setCursorFile(@Nullable String cursorFile) {
-    this.cursorFile = cursorFile;
   }
 
   /** {@return the connect timeout in milliseconds} */

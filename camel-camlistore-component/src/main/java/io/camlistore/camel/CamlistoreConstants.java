@@ -22,8 +22,8 @@ public final class CamlistoreConstants {
               + " comma-separated String), and the permanode of setAttribute, addAttribute and"
               + " delAttribute (header only). Output of put: the stored blob's ref, or a List of"
               + " refs for a batch, or the file schema's ref when put stored a file; of putFile: the"
-              + " file schema's ref; of createPermanode: the new permanode. On the consumer: the"
-              + " delivered blob.",
+              + " file schema's ref; of createPermanode: the new permanode. On the enumerate"
+              + " consumer: the delivered blob; on the query consumer: the permanode.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
 
@@ -73,13 +73,22 @@ public final class CamlistoreConstants {
 
   /** The schema type of a described blob. */
   @Metadata(
-      label = "producer",
       description =
           "Set by describe: the blob's schema type (camliType) such as permanode, claim, file,"
               + " directory, static-set or bytes. Removed when the blob is plain data. Set to file"
-              + " by putFile and by put when it stored a file, removed when put stored a blob.",
+              + " by putFile and by put when it stored a file, removed when put stored a blob."
+              + " Set by the query consumer: permanode.",
       javaType = "String")
   public static final String CAMLI_TYPE = "CamelCamlistoreCamliType";
+
+  /** The modification time of a permanode the query consumer delivers. */
+  @Metadata(
+      label = "consumer",
+      description =
+          "Set by the query consumer: when the delivered permanode last changed (the date of its"
+              + " newest claim); each change is delivered once.",
+      javaType = "java.time.Instant")
+  public static final String MOD_TIME = "CamelCamlistoreModTime";
 
   /** The permanode attribute an operation works on. */
   @Metadata(

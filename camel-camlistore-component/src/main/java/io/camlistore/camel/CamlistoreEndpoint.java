@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Store, fetch, list and remove blobs on a Camlistore/Perkeep server.
  *
  * <p>A {@code camlistore:operation} endpoint: producers run the operation for each message; the
- * {@code enumerate} endpoint can also consume, walking every blob of the server.
+ * {@code enumerate} endpoint can also consume, delivering every blob of the server once, and the
+ * {@code query} endpoint each permanode matching an expression when it appears and when it changes.
  *
  * <p>Uses the configured {@link Connection} when one is given (and leaves it open); otherwise
  * connects to {@code serverUrl} on first use and closes that connection when stopped. Connecting
@@ -33,12 +34,18 @@ import org.jspecify.annotations.Nullable;
 public class CamlistoreEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
   @UriParam private final CamlistoreConfiguration configuration;
 
+  @UriParam
+  private final CamlistoreConsumerConfiguration consumerConfiguration =
+      new CamlistoreConsumerConfiguration();
+
+  private final LocalConsumerState localConsumerState = new LocalConsumerState();
+
   @UriParam(
       label = "consumer",
       defaultValue = "100",
       description =
-          "The consumer's page size: the most blobs listed, and so delivered, per poll; 1 to"
-              + " 10000.")
+          "The most exchanges a consumer delivers per poll, 1 to 10000; also the query consumer's"
+              + " page size.")
   private int maxMessagesPerPoll = CamlistoreConfiguration.DEFAULT_PAGE_SIZE;
 
   private @Nullable Connection ownConnection;
@@ -62,25 +69,32 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
   }
 
   /**
-   * Creates the blob-walking consumer.
+   * Creates the consumer of {@code camlistore:enumerate} (every blob) or {@code camlistore:query}
+   * (the permanodes matching {@code expression}).
    *
-   * @throws IllegalArgumentException unless this is a {@code camlistore:enumerate} endpoint, or if
-   *     maxMessagesPerPoll is out of range
+   * @throws IllegalArgumentException for another operation, if maxMessagesPerPoll is out of range,
+   *     or if the consumer options are missing or conflict
    */
   @Override
   public Consumer createConsumer(Processor processor) throws Exception {
-    if (configuration.getOperation() != CamlistoreOperation.enumerate) {
+    CamlistoreOperation operation = configuration.getOperation();
+    if (operation != CamlistoreOperation.enumerate && operation != CamlistoreOperation.query) {
       throw new IllegalArgumentException(
-          "only camlistore:enumerate can consume; "
+          "only camlistore:enumerate and camlistore:query can consume; "
               + getEndpointBaseUri()
               + " is a producer endpoint");
     }
     if (maxMessagesPerPoll < 1 || maxMessagesPerPoll > 10_000) {
       throw new IllegalArgumentException(
-          "camlistore: maxMessagesPerPoll is the consumer's page size and must be 1 to 10000, got "
+          "camlistore: maxMessagesPerPoll is the most exchanges per poll and must be 1 to 10000,"
+              + " got "
               + maxMessagesPerPoll);
     }
-    CamlistoreConsumer consumer = new CamlistoreConsumer(this, processor);
+    consumerConfiguration.validateFor(operation);
+    CamlistoreBatchConsumer consumer =
+        operation == CamlistoreOperation.enumerate
+            ? new CamlistoreEnumerateConsumer(this, processor)
+            : new CamlistoreQueryConsumer(this, processor);
     configureConsumer(consumer);
     consumer.setMaxMessagesPerPoll(maxMessagesPerPoll);
     return consumer;
@@ -120,13 +134,29 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
     return configuration;
   }
 
-  /** {@return the consumer's page size} */
+  /** {@return where the consumer keeps its state when the route names no place for it} */
+  LocalConsumerState localConsumerState() {
+    return localConsumerState;
+  }
+
+  @Override
+  protected void doShutdown() throws Exception {
+    super.doShutdown();
+    localConsumerState.delete();
+  }
+
+  /** {@return the options of this endpoint's consumer} */
+  public CamlistoreConsumerConfiguration getConsumerConfiguration() {
+    return consumerConfiguration;
+  }
+
+  /** {@return the most exchanges a consumer delivers per poll} */
   public int getMaxMessagesPerPoll() {
     return maxMessagesPerPoll;
   }
 
   /**
-   * Sets the consumer's page size.
+   * Sets the most exchanges a consumer delivers per poll.
    *
    * @param maxMessagesPerPoll 1 to 10000
    */

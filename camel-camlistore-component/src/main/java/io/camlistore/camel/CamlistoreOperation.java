@@ -17,7 +17,10 @@ public enum CamlistoreOperation {
   exists,
   /** Asks for the sizes of one or more blobs. */
   stat,
-  /** Lists one page of blobs in blobref order (producer) or walks all of them (consumer). */
+  /**
+   * Lists one page of blobs in blobref order (producer), or delivers every blob once, including
+   * those stored later (consumer).
+   */
   enumerate,
   /** Removes blobs, where the server allows it. */
   remove,
@@ -27,7 +30,11 @@ public enum CamlistoreOperation {
   getFile,
   /** Describes a blob from the server's index: its type, size, and a permanode's attributes. */
   describe,
-  /** Runs a search query (an expression or a {@code SearchQuery}) and answers one page. */
+  /**
+   * Runs a search query (an expression or a {@code SearchQuery}) and answers one page (producer),
+   * or delivers each permanode matching an expression when it appears and when it changes
+   * (consumer).
+   */
   query,
   /** Lists the claims on a permanode, optionally on one attribute. */
   claims,

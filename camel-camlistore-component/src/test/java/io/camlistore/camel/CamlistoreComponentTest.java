@@ -25,6 +25,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,7 +90,12 @@ class CamlistoreComponentTest {
             "limit",
             "includeBody",
             "startAfter",
+            "stateFile",
             "cursorFile",
+            "idempotentRepository",
+            "stateRepository",
+            "expression",
+            "lookback",
             "maxMessagesPerPoll",
             "connectTimeout",
             "readTimeout",
@@ -113,6 +120,21 @@ class CamlistoreComponentTest {
     assertThat(properties.at("/connection/autowired").asBoolean()).isTrue();
     assertThat(json.at("/componentProperties/connection/autowired").asBoolean()).isTrue();
     assertThat(json.at("/componentProperties/serverUrl").isObject()).isTrue();
+    // Each consuming endpoint keeps its own state: these are endpoint options only.
+    assertThat(names(json.get("componentProperties")))
+        .doesNotContainAnyElementsOf(
+            List.of(
+                "includeBody",
+                "startAfter",
+                "stateFile",
+                "cursorFile",
+                "idempotentRepository",
+                "stateRepository",
+                "expression",
+                "lookback"));
+    assertThat(properties.at("/cursorFile/deprecated").asBoolean()).isTrue();
+    assertThat(properties.at("/stateRepository/javaType").asText())
+        .isEqualTo("org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>");
     assertThat(properties.at("/operation/enum").toString())
         .isEqualTo(
             "[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
@@ -129,6 +151,7 @@ class CamlistoreComponentTest {
             CamlistoreConstants.AFTER,
             CamlistoreConstants.CONTINUE_AFTER,
             CamlistoreConstants.CAMLI_TYPE,
+            CamlistoreConstants.MOD_TIME,
             CamlistoreConstants.ATTRIBUTE,
             CamlistoreConstants.ATTRIBUTE_VALUE,
             CamlistoreConstants.QUERY_LIMIT,
@@ -163,8 +186,8 @@ class CamlistoreComponentTest {
     assertThat(configuration.getOperation()).isEqualTo(CamlistoreOperation.enumerate);
     assertThat(configuration.getConnectTimeout()).isEqualTo(5_000);
     assertThat(configuration.getReadTimeout()).isEqualTo(120_000);
-    assertThat(configuration.isIncludeBody()).isFalse();
-    assertThat(configuration.getStartAfter()).isEqualTo("sha224-f");
+    assertThat(endpoint.getConsumerConfiguration().isIncludeBody()).isFalse();
+    assertThat(endpoint.getConsumerConfiguration().getStartAfter()).isEqualTo("sha224-f");
     assertThat(configuration.getLimit()).isEqualTo(7);
     assertThat(configuration.getHashFunction()).isEqualTo("sha256");
     assertThat(endpoint.getMaxMessagesPerPoll()).isEqualTo(250);
@@ -399,17 +422,76 @@ class CamlistoreComponentTest {
   }
 
   @Test
-  void onlyTheEnumerateEndpointConsumes() {
+  void onlyTheEnumerateAndQueryEndpointsConsume() {
     assertThatThrownBy(
             () -> endpoint("camlistore:put?serverUrl=http://h/").createConsumer(exchange -> {}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("only camlistore:enumerate can consume");
+        .hasMessageContaining("only camlistore:enumerate and camlistore:query can consume");
     assertThatThrownBy(
             () ->
                 endpoint("camlistore:enumerate?serverUrl=http://h/&maxMessagesPerPoll=0")
                     .createConsumer(exchange -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxMessagesPerPoll");
+  }
+
+  @Test
+  void consumerOptionsThatAreMissingOrDoNotFitTheOperationFailWhenTheConsumerIsCreated() {
+    context.getRegistry().bind("states", new MemoryStateRepository());
+    context.getRegistry().bind("seen", new MemoryIdempotentRepository());
+    assertThatThrownBy(
+            () -> endpoint("camlistore:query?serverUrl=http://h/").createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("camlistore:query needs the expression option");
+    assertThatThrownBy(
+            () ->
+                endpoint("camlistore:enumerate?serverUrl=http://h/&stateRepository=#states")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stateRepository is an option of the camlistore:query consumer");
+    assertThatThrownBy(
+            () ->
+                endpoint(
+                        "camlistore:query?serverUrl=http://h/&expression=tag:a&idempotentRepository=#seen")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("idempotentRepository is an option of the camlistore:enumerate");
+    assertThatThrownBy(
+            () ->
+                endpoint(
+                        "camlistore:enumerate?serverUrl=http://h/&stateFile=a&idempotentRepository=#seen")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("either in stateFile or in idempotentRepository");
+    assertThatThrownBy(
+            () ->
+                endpoint(
+                        "camlistore:query?serverUrl=http://h/&expression=tag:a&stateFile=a&stateRepository=#states")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("either in stateFile or in stateRepository");
+    assertThatThrownBy(
+            () ->
+                endpoint("camlistore:enumerate?serverUrl=http://h/&stateFile=a&cursorFile=b")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cursorFile is the former name of stateFile");
+    assertThatThrownBy(
+            () ->
+                endpoint("camlistore:query?serverUrl=http://h/&expression=tag:a&lookback=-1")
+                    .createConsumer(exchange -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lookback must not be negative");
+  }
+
+  @Test
+  void theFormerCursorFileOptionNamesTheStateFile() {
+    CamlistoreConsumerConfiguration options =
+        endpoint("camlistore:enumerate?serverUrl=http://h/&cursorFile=/var/lib/app/cursor")
+            .getConsumerConfiguration();
+
+    assertThat(options.stateFilePath()).isEqualTo("/var/lib/app/cursor");
+    assertThat(options.getStateFile()).isNull();
   }
 
   @Test

@@ -22,7 +22,7 @@ public final class ExampleConfig {
   static final String DEFAULTS = "application.properties";
 
   /** The key prefixes of the examples' own settings (the rest belongs to Camel). */
-  private static final String[] PREFIXES = {"camlistore.", "ingest.", "export."};
+  private static final String[] PREFIXES = {"camlistore.", "ingest.", "export.", "notes."};
 
   private final Properties values;
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * prints a summary and exits.
  *
  * <p>Settings (see {@code application.properties}; each can be given as {@code -Dname=value}):
- * {@code export.output} the folder; {@code export.page-size} the blobs listed per poll; {@code
+ * {@code export.output} the folder; {@code export.page-size} the most blobs per poll; {@code
  * export.progress-interval}; and the server settings of {@link ExampleServer}. Without a {@code
  * camlistore.url} it exports the embedded server's store, where the ingestion example put its
  * blobs.

@@ -6,8 +6,9 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The export route: consumes {@code camlistore:enumerate}, which walks every blob of the server in
- * blobref order, and writes each blob to {@code {{export.output}}/<blobref>}.
+ * The export route: consumes {@code camlistore:enumerate}, which delivers every blob of the server
+ * once (sweeping the store in blobref order), and writes each blob to {@code
+ * {{export.output}}/<blobref>}.
  *
  * <p>A blob is written under a temporary name first and renamed once its content has been read to
  * the end and verified against its ref, so a corrupt blob never appears under its ref; a file

@@ -100,24 +100,6 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   private @Nullable Integer limit;
 
   /**
-   * Whether the consumer delivers each blob's content as a stream body, closed when the exchange
-   * completes (default true); false delivers only the ref and size headers.
-   */
-  private @Nullable Boolean includeBody;
-
-  /**
-   * The consumer starts with the blobs whose refs sort after this text (exclusive), when no cursor
-   * was saved yet.
-   */
-  private @Nullable String startAfter;
-
-  /**
-   * A file where the consumer saves its cursor, so a restarted route resumes there. Without it the
-   * cursor lives in memory only.
-   */
-  private @Nullable String cursorFile;
-
-  /**
    * Whether consumer errors (such as a failed poll) go to the route's error handler instead of
    * being logged (default false).
    */
@@ -282,48 +264,6 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
    */
   public void setLimit(@Nullable Integer limit) {
     this.limit = limit;
-  }
-
-  /** {@return the includeBody option, or null to leave the component's default} */
-  public @Nullable Boolean getIncludeBody() {
-    return includeBody;
-  }
-
-  /**
-   * Sets the includeBody option.
-   *
-   * @param includeBody the value; see the property's description
-   */
-  public void setIncludeBody(@Nullable Boolean includeBody) {
-    this.includeBody = includeBody;
-  }
-
-  /** {@return the startAfter option, or null to leave the component's default} */
-  public @Nullable String getStartAfter() {
-    return startAfter;
-  }
-
-  /**
-   * Sets the startAfter option.
-   *
-   * @param startAfter the value; see the property's description
-   */
-  public void setStartAfter(@Nullable String startAfter) {
-    this.startAfter = startAfter;
-  }
-
-  /** {@return the cursorFile option, or null to leave the component's default} */
-  public @Nullable String getCursorFile() {
-    return cursorFile;
-  }
-
-  /**
-   * Sets the cursorFile option.
-   *
-   * @param cursorFile the value; see the property's description
-   */
-  public void setCursorFile(@Nullable String cursorFile) {
-    this.cursorFile = cursorFile;
   }
 
   /** {@return the bridgeErrorHandler option, or null to leave the component's default} */

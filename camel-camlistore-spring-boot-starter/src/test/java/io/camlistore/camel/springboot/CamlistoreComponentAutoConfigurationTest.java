@@ -56,9 +56,6 @@ class CamlistoreComponentAutoConfigurationTest {
             "camel.component.camlistore.read-timeout=2m",
             "camel.component.camlistore.hash-function=sha1",
             "camel.component.camlistore.limit=500",
-            "camel.component.camlistore.include-body=false",
-            "camel.component.camlistore.start-after=sha224-8",
-            "camel.component.camlistore.cursor-file=/var/lib/app/cursor",
             "camel.component.camlistore.store-as-file=true",
             "camel.component.camlistore.permanode=true",
             "camel.component.camlistore.max-attempts=5",
@@ -80,9 +77,6 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.getReadTimeout()).isEqualTo(120_000);
               assertThat(configuration.getHashFunction()).isEqualTo("sha1");
               assertThat(configuration.getLimit()).isEqualTo(500);
-              assertThat(configuration.isIncludeBody()).isFalse();
-              assertThat(configuration.getStartAfter()).isEqualTo("sha224-8");
-              assertThat(configuration.getCursorFile()).isEqualTo("/var/lib/app/cursor");
               assertThat(configuration.isStoreAsFile()).isTrue();
               assertThat(configuration.isPermanode()).isTrue();
               assertThat(configuration.getMaxAttempts()).isEqualTo(5);
@@ -113,7 +107,6 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.getHashFunction()).isEqualTo("sha224");
               assertThat(configuration.getLimit()).isEqualTo(100);
               assertThat(configuration.getConnectTimeout()).isEqualTo(10_000);
-              assertThat(configuration.isIncludeBody()).isTrue();
               assertThat(configuration.getDownloadParallelism()).isEqualTo(8);
               assertThat(configuration.getRetryBackoff()).isEqualTo(200);
             });
