@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The search handler answers as the fixture server did: after the fixture data is stored (see
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * byte, with {@code text/javascript}, and the captured errors. Needs a server whose identity is the
  * fixtures' (the embedded one is; a real one only if it runs with the test key).
  */
+@ExtendWith(ContractTargetCondition.class)
 class SearchContractIT {
   private static final String A380 = SearchSeed.FIXTURE_PERMANODE;
   private static final String HELLO_CHUNK =

@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code camli/stat}: present blobs only, in any order, with the real server's 400s. */
+@ExtendWith(ContractTargetCondition.class)
 class StatContractIT {
   private static final byte[] HELLO_CHUNK = Fixtures.bytes("42-get-text-blob.resp.body");
   private static final byte[] HELLO_FILE = Fixtures.bytes("43-get-schema-blob.resp.body");

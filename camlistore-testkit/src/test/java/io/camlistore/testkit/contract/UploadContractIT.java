@@ -7,11 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Multipart upload and PUT: the real server's exact answers to the captured requests, its per-part
  * error reporting, and its size limit.
  */
+@ExtendWith(ContractTargetCondition.class)
 class UploadContractIT {
   private static final int SIXTEEN_MIB = 16 << 20;
 
