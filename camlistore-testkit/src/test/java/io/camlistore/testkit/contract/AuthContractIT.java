@@ -10,14 +10,13 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Requests without valid credentials get the real server's 401; the discovery token is accepted in
  * their place. Skipped when the target needs no auth, or lets unauthenticated local requests
  * through (a real server with {@code +localhost} reached from its own uid).
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class AuthContractIT {
   private static final String FIXTURE_401 = "04-discovery-no-auth-401";
 

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Searches by attribute value see a permanode's claims as Perkeep 0.11's index keeps them: the
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * delete claim deleted; describe and the claims list do not. Each test makes its own permanodes and
  * values, signed by the target's sign helper.
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class ClaimHistoryContractIT {
   private static final Instant T = Instant.parse("2001-02-03T04:05:06Z");
 

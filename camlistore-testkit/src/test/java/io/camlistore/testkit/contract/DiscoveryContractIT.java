@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Discovery answers with the real server's document, byte for byte apart from per-run values. */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class DiscoveryContractIT {
   private final ContractTarget target = ContractTarget.get();
 

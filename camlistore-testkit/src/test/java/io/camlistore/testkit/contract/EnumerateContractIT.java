@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code camli/enumerate-blobs}: the hand-formatted page, string-compared {@code after}, {@code
  * continueAfter} only on full pages, and the {@code maxwaitsec} quirks. Written to hold on a server
  * that already stores other blobs.
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class EnumerateContractIT {
   private static final Pattern PAGE =
       Pattern.compile(

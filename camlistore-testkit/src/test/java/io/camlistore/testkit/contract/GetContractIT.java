@@ -7,10 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET|HEAD camli/<ref>}: bytes, Perkeep's headers, ranges, 304, 404 and 400. */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class GetContractIT {
   private static final byte[] HELLO = Fixtures.bytes("42-get-text-blob.resp.body");
   private static final String LAST_MODIFIED = "Thu, 10 Jun 2010 23:42:15 GMT";

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Remove is forbidden, as on every real server with a high-level configuration. */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class RemoveContractIT {
   private final ContractTarget target = ContractTarget.get();
 

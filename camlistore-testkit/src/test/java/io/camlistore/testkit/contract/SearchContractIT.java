@@ -12,7 +12,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The search handler answers as the fixture server did. Each run stores its own copy of the fixture
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * come back byte for byte, with {@code text/javascript}. Errors and answers that do not depend on
  * the store are the captures as they are. Needs a server with a sign helper, to sign the copy.
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class SearchContractIT {
   private static final String A380 = SearchSeed.FIXTURE_PERMANODE;
   private static final String TREE_DIRECTORY =

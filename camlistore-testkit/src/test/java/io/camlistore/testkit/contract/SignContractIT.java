@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sign helper answers as the fixture server's did: its discovery, its public key, signatures
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * answers in JSON sent as text, and its plain-text 400s. Needs a server whose identity is the
  * fixtures'.
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class SignContractIT {
   private static final String PUBLIC_KEY =
       "sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e";

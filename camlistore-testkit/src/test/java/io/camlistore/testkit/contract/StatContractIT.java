@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code camli/stat}: present blobs only, in any order, with the real server's 400s. */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class StatContractIT {
   private static final byte[] HELLO_CHUNK = Fixtures.bytes("42-get-text-blob.resp.body");
   private static final byte[] HELLO_FILE = Fixtures.bytes("43-get-schema-blob.resp.body");

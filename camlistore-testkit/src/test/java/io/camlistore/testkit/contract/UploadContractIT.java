@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Multipart upload and PUT: the real server's exact answers to the captured requests, its per-part
  * error reporting, and its size limit (an oversized PUT is refused from its headers alone).
  */
-@ExtendWith(ContractTargetCondition.class)
+@ContractTest
 class UploadContractIT {
   private static final int SIXTEEN_MIB = 16 << 20;
 
