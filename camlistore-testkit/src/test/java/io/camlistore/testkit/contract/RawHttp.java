@@ -13,12 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 connection over a plain socket, for what {@code java.net.http} cannot show: the
  * answer to a request whose body is not sent, interim {@code 1xx} answers, and whether the server
- * closes the connection. Every read waits at most {@link ContractTarget#REQUEST_TIMEOUT}.
+ * closes the connection. Every read, and the sending of each request, takes at most {@link
+ * ContractTarget#REQUEST_TIMEOUT}.
  */
 final class RawHttp implements AutoCloseable {
   /** An answer: the interim statuses before it, its status, headers (lower-case names), body. */
@@ -27,6 +32,14 @@ final class RawHttp implements AutoCloseable {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
+
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "raw-http-watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final ContractTarget target;
   private final Socket socket;
@@ -75,12 +88,22 @@ final class RawHttp implements AutoCloseable {
       request.append(header).append("\r\n");
     }
     request.append("\r\n");
+    // A write has no timeout of its own: a server that neither reads nor closes would block it.
+    ScheduledFuture<?> watchdog =
+        WATCHDOG.schedule(
+            this::close, ContractTarget.REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     try {
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(sentBody);
       out.flush();
     } catch (IOException e) {
+      if (watchdog.isDone()) {
+        throw new AssertionError(
+            head.get(0) + " could not be sent within " + ContractTarget.REQUEST_TIMEOUT, e);
+      }
       throw new UncheckedIOException(head.get(0) + " failed", e);
+    } finally {
+      watchdog.cancel(false);
     }
   }
 

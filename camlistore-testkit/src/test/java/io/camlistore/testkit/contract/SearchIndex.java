@@ -22,6 +22,7 @@ final class SearchIndex {
   static void awaitDescribed(ContractTarget target, List<String> refs) {
     await("the index of " + target + " describing " + refs.size() + " blobs")
         .atMost(WAIT)
+        .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(100))
         .until(() -> describesAll(target, refs));
   }
