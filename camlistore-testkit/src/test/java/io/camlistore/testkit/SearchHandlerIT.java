@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
+import io.camlistore.client.internal.schema.PermanodeSchemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class SearchHandlerIT {
   private static final String SEARCH = "/my-search/camli/search/";
   private static final String UNKNOWN = "sha224-" + "0".repeat(56);
+  private static final BlobRef KEY = TestIdentity.publicKeyBlobRef();
+  private static final Instant T0 = Instant.parse("2020-11-01T12:00:00Z");
 
   private EmbeddedCamlistoreServer server;
 
@@ -286,6 +290,33 @@ class SearchHandlerIT {
   }
 
   @Test
+  void permanodeattrWithoutAValueListsByValueThenNewestClaimFirst() {
+    // As Perkeep's index keys them: signer, attribute, value, then reversed claim time.
+    BlobRef first = signed(PermanodeSchemas.permanode(KEY, "first", T0));
+    BlobRef second = signed(PermanodeSchemas.permanode(KEY, "second", T0));
+    BlobRef third = signed(PermanodeSchemas.permanode(KEY, "third", T0));
+    signed(
+        PermanodeSchemas.attributeClaim(
+            KEY, T0.plusSeconds(1), "add-attribute", second, "tag", "x"));
+    signed(
+        PermanodeSchemas.attributeClaim(
+            KEY, T0.plusSeconds(2), "add-attribute", first, "tag", "y"));
+    signed(
+        PermanodeSchemas.attributeClaim(
+            KEY, T0.plusSeconds(3), "add-attribute", third, "tag", "x"));
+
+    assertThat(Http.text(get("permanodeattr?attr=tag")))
+        .startsWith(
+            "{\n  \"withAttr\": [\n    {\n      \"permanode\": \""
+                + third
+                + "\"\n    },\n    {\n      \"permanode\": \""
+                + second
+                + "\"\n    },\n    {\n      \"permanode\": \""
+                + first
+                + "\"\n    }\n  ],\n");
+  }
+
+  @Test
   void headAnswersWithoutABody() {
     HttpResponse<byte[]> response =
         Http.send(
@@ -295,6 +326,10 @@ class SearchHandlerIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Length")).hasValue("17");
     assertThat(response.body()).isEmpty();
+  }
+
+  private BlobRef signed(String unsigned) {
+    return server.putBlob(Http.bytes(TestIdentity.signer().sign(unsigned)));
   }
 
   private HttpResponse<byte[]> get(String endpoint) {

@@ -12,8 +12,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded server's single HTTP entry point: records the request, applies a queued fault,
- * checks auth, and routes to discovery, the blob protocol, the search handler or the sign helper.
+ * The embedded server's single HTTP entry point: records the request, counts what is read of its
+ * body ({@link RequestBody}), applies a queued fault, checks auth, and routes to discovery, the
+ * blob protocol, the search handler or the sign helper.
  */
 public final class CamlistoreHttpHandler implements HttpHandler {
   /** The storage prefixes of a real server's high-level configuration that speak the protocol. */
@@ -64,6 +65,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    RequestBody.of(exchange);
     String path = Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "");
     RecordedRequest request =
         RecordedRequest.of(

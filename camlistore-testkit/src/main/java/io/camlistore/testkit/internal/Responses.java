@@ -2,7 +2,6 @@ package io.camlistore.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes responses the way Perkeep's Go server shapes them, and applies the truncate fault.
  *
- * <p>Every response first drains what the client sent but the handler did not read, so that a
- * client still writing a large body gets the answer instead of a reset connection. HEAD responses
- * carry the Content-Length the GET would have, with no body, as Go's server does.
+ * <p>What the handler left unread of the request body is dealt with as Go's server does (see {@link
+ * RequestBody}): a small rest is read first; with a large one the answer goes out at once, with
+ * {@code Connection: close}, and the connection is closed. HEAD responses carry the Content-Length
+ * the GET would have, with no body, as Go's server does.
  */
 public final class Responses {
   /**
@@ -89,7 +89,11 @@ public final class Responses {
   private static void send(
       HttpExchange exchange, int status, @Nullable String contentType, byte[] body, boolean chunked)
       throws IOException {
-    drainRequestBody(exchange);
+    RequestBody requestBody = RequestBody.of(exchange);
+    boolean closeAfter = requestBody.settleBeforeAnswer();
+    if (closeAfter) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
@@ -103,6 +107,9 @@ public final class Responses {
       if (truncate != null) {
         throw new ConnectionAbort("fault: connection dropped after the response headers");
       }
+      if (closeAfter) {
+        throw requestBody.lingerThenClose();
+      }
       return;
     }
     if (truncate != null) {
@@ -113,10 +120,17 @@ public final class Responses {
       out.flush();
       throw new ConnectionAbort("fault: response body truncated after " + keep + " bytes");
     }
-    exchange.sendResponseHeaders(status, chunked ? 0 : body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    // Ending a chunked body would also make the JDK server read the rest of the request body.
+    boolean chunks = chunked && !closeAfter;
+    exchange.sendResponseHeaders(status, chunks ? 0 : body.length == 0 ? -1 : body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body);
+    if (closeAfter) {
+      // Closing the stream would make the JDK server read the rest of the request body first.
+      out.flush();
+      throw requestBody.lingerThenClose();
     }
+    out.close();
   }
 
   /**
@@ -187,11 +201,5 @@ public final class Responses {
    */
   public static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void drainRequestBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
   }
 }

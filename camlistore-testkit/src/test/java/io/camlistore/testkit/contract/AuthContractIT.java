@@ -3,9 +3,11 @@ package io.camlistore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * their place. Skipped when the target needs no auth, or lets unauthenticated local requests
  * through (a real server with {@code +localhost} reached from its own uid).
  */
+@ContractTest
 class AuthContractIT {
   private static final String FIXTURE_401 = "04-discovery-no-auth-401";
 
@@ -96,6 +99,70 @@ class AuthContractIT {
 
     assertUnauthorized(response);
     assertThat(Blobs.get(target, "camli/" + Blobs.ref(content)).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aLargeUnauthorizedUploadIsRefusedFromItsHeadersAndTheConnectionClosed() {
+    try (RawHttp connection = RawHttp.open(target)) {
+      // Only the head of a 1 MiB upload: more than Go reads of a body its handler left unread.
+      RawHttp.Response response = connection.exchange(upload(1 << 20), false, new byte[0]);
+
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.header("Connection")).isEqualTo("close");
+      assertThat(response.text()).isEqualTo(Fixtures.response(FIXTURE_401));
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aSmallUnauthorizedUploadIsReadBeforeTheAnswerAndTheConnectionKept() {
+    byte[] body = new byte[100_000];
+
+    try (RawHttp connection = RawHttp.open(target)) {
+      RawHttp.Response refused = connection.exchange(upload(body.length), false, body);
+      RawHttp.Response next =
+          connection.exchange(List.of("GET /?camli.mode=config HTTP/1.1"), true, new byte[0]);
+
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(refused.header("Connection")).isNull();
+      assertThat(next.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aChunkedUnauthorizedUploadIsReadUpTo256KiBThenRefusedAndTheConnectionClosed() {
+    // Without a declared length, Go reads up to 256 KiB of what the handler left, then gives up.
+    ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+    byte[] chunk = new byte[64 << 10];
+    for (int i = 0; i < 5; i++) {
+      chunked.writeBytes(
+          (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      chunked.writeBytes(chunk);
+      chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    try (RawHttp connection = RawHttp.open(target)) {
+      RawHttp.Response response =
+          connection.exchange(
+              List.of(
+                  "POST " + target.blobRoot() + "camli/upload HTTP/1.1",
+                  "Content-Type: " + Blobs.MULTIPART,
+                  "Transfer-Encoding: chunked"),
+              false,
+              chunked.toByteArray());
+
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.header("Connection")).isEqualTo("close");
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  private List<String> upload(int length) {
+    return List.of(
+        "POST " + target.blobRoot() + "camli/upload HTTP/1.1",
+        "Content-Type: " + Blobs.MULTIPART,
+        "Content-Length: " + length);
   }
 
   private static void assertUnauthorized(HttpResponse<byte[]> response) {

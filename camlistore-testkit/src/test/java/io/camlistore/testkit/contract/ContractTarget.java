@@ -2,28 +2,44 @@ package io.camlistore.testkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camlistore.client.Auth;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.RealPerkeepServer;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server the contract suite runs against: a real Perkeep server when {@code CAMLISTORE_IT_URL}
- * is set (with {@code CAMLISTORE_IT_AUTH} = {@code userpass:USER:PASS} or {@code none}), otherwise
- * an embedded server with Basic auth {@code alice:secret} and the fixtures' identity ({@link
- * TestIdentity}). Talks raw HTTP so that the same assertions hold for both.
+ * The server the contract suite runs against, chosen by the system property {@value
+ * #TARGET_PROPERTY}: {@code embedded} (an embedded server with Basic auth {@code alice:secret} and
+ * the fixtures' identity, {@link TestIdentity}), or {@code real} (the {@link RealPerkeepServer} the
+ * environment names; {@link ContractTargetCondition} skips the suite, saying why, when it names
+ * none). Without the property: the real server when the environment names one, else an embedded
+ * one. Talks raw HTTP so that the same assertions hold for both, and bounds every request by {@link
+ * #REQUEST_TIMEOUT}.
  */
 final class ContractTarget {
+  /** The system property choosing the target: {@code embedded} or {@code real}. */
+  static final String TARGET_PROPERTY = "camlistore.contract.target";
+
+  /** How long any request may take before its test fails, so that no contract test can hang. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
   private static @Nullable ContractTarget instance;
 
+  private final String description;
   private final URI base;
   private final @Nullable String authorization;
   private final boolean embedded;
@@ -36,34 +52,61 @@ final class ContractTarget {
   private final String searchRoot;
   private final @Nullable String signRoot;
   private final @Nullable String keyId;
+  private final @Nullable String publicKeyRef;
 
-  private ContractTarget(URI base, @Nullable String authorization, boolean embedded) {
+  private ContractTarget(String description, URI base, Auth auth, boolean embedded) {
+    this.description = description;
     this.base = base;
-    this.authorization = authorization;
+    this.authorization = auth.authorizationHeader().orElse(null);
     this.embedded = embedded;
     JsonNode discovery = discovery();
     this.blobRoot = discovery.get("blobRoot").asText();
     this.searchRoot = discovery.path("searchRoot").asText();
     this.signRoot = discovery.has("jsonSignRoot") ? discovery.get("jsonSignRoot").asText() : null;
-    this.keyId =
-        discovery.path("signing").has("publicKeyId")
-            ? discovery.path("signing").get("publicKeyId").asText()
-            : null;
+    JsonNode signing = discovery.path("signing");
+    this.keyId = signing.has("publicKeyId") ? signing.get("publicKeyId").asText() : null;
+    this.publicKeyRef =
+        signing.has("publicKeyBlobRef") ? signing.get("publicKeyBlobRef").asText() : null;
+  }
+
+  /**
+   * {@return whether the suite is to run against a real server: {@value #TARGET_PROPERTY} says
+   * {@code real}, or is unset while the environment names one}
+   *
+   * @throws IllegalArgumentException if the property has another value
+   */
+  static boolean wantsRealServer() {
+    String wanted = System.getProperty(TARGET_PROPERTY, "");
+    return switch (wanted) {
+      case "real" -> true;
+      case "embedded" -> false;
+      case "" -> RealPerkeepServer.fromEnvironment().isPresent();
+      default ->
+          throw new IllegalArgumentException(
+              TARGET_PROPERTY + " must be 'embedded' or 'real', was '" + wanted + "'");
+    };
   }
 
   static synchronized ContractTarget get() {
-    if (instance == null) {
-      instance = create();
+    ContractTarget target = instance;
+    if (target == null) {
+      target = create();
+      announce(target);
+      instance = target;
     }
-    return instance;
+    return target;
   }
 
   private static ContractTarget create() {
-    String url = System.getenv("CAMLISTORE_IT_URL");
-    if (url != null && !url.isBlank()) {
+    if (wantsRealServer()) {
+      RealPerkeepServer server =
+          RealPerkeepServer.fromEnvironment()
+              .orElseThrow(
+                  () -> new IllegalStateException(RealPerkeepServer.URL_VARIABLE + " unset"));
       return new ContractTarget(
-          URI.create(url.endsWith("/") ? url : url + "/"),
-          basicHeader(System.getenv("CAMLISTORE_IT_AUTH")),
+          "the real Perkeep server at " + server.url(),
+          URI.create(server.url()),
+          server.auth(),
           false);
     }
     EmbeddedCamlistoreServer server =
@@ -72,21 +115,17 @@ final class ContractTarget {
             .signer(TestIdentity.signer())
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    return new ContractTarget(URI.create(server.url()), basicHeader("userpass:alice:secret"), true);
+    return new ContractTarget(
+        "an embedded server at " + server.url(),
+        URI.create(server.url()),
+        Auth.basic("alice", "secret"),
+        true);
   }
 
-  private static @Nullable String basicHeader(@Nullable String auth) {
-    if (auth == null || auth.isBlank() || auth.equals("none")) {
-      return null;
-    }
-    String[] parts = auth.split(":", 3);
-    if (parts.length != 3 || !parts[0].equals("userpass")) {
-      throw new IllegalArgumentException(
-          "CAMLISTORE_IT_AUTH must be userpass:USER:PASS or none, was '" + auth + "'");
-    }
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((parts[1] + ":" + parts[2]).getBytes(StandardCharsets.UTF_8));
+  /** Says once, in the test output, which server the contract suite talks to. */
+  @SuppressWarnings("SystemOut")
+  private static void announce(ContractTarget target) {
+    System.out.println("Contract suite target: " + target);
   }
 
   /** {@return whether requests need credentials} */
@@ -104,17 +143,37 @@ final class ContractTarget {
     return blobRoot;
   }
 
+  /** {@return the base URL, ending in a slash} */
+  URI base() {
+    return base;
+  }
+
+  /** {@return the Authorization header the requests carry, if any} */
+  @Nullable String authorization() {
+    return authorization;
+  }
+
   /**
    * {@return whether the server's identity is the one the fixtures were signed with, so that its
-   * sign helper's output and its index's view of the seeded claims match the fixtures}
+   * sign helper's output matches the fixtures}
    */
   boolean hasFixtureIdentity() {
     return TestIdentity.KEY_ID.equals(keyId) && signRoot != null;
   }
 
+  /** {@return the ref of the public key the server signs with, if it has a sign helper} */
+  @Nullable String publicKeyRef() {
+    return signRoot == null ? null : publicKeyRef;
+  }
+
   /** {@return the discovered search root path, e.g. /my-search/} */
   String searchRoot() {
     return searchRoot;
+  }
+
+  /** {@return a value URL-encoded for a query string} */
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** Builds a request for a search endpoint, e.g. {@code describe?blobref=…}. */
@@ -133,7 +192,7 @@ final class ContractTarget {
   /** Builds a request for a path relative to the server root (no leading slash needed). */
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-        .timeout(Duration.ofSeconds(60));
+        .timeout(REQUEST_TIMEOUT);
   }
 
   /** Builds a request for a path under the blob root, e.g. {@code camli/stat}. */
@@ -149,16 +208,36 @@ final class ContractTarget {
     return sendAsIs(request);
   }
 
-  /** Sends exactly as built, without adding credentials. */
+  /**
+   * Sends exactly as built, without adding credentials, and waits for the whole answer at most
+   * {@link #REQUEST_TIMEOUT} (the request's own timeout does not cover every case: the JDK client
+   * ignores it while it waits for a {@code 100 Continue} that never comes).
+   */
   HttpResponse<byte[]> sendAsIs(HttpRequest.Builder request) {
+    HttpRequest built = request.build();
+    CompletableFuture<HttpResponse<byte[]>> answer =
+        http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return answer.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new AssertionError(noAnswer(built), e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+        throw new AssertionError(noAnswer(built), e.getCause());
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", io);
+      }
+      throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String noAnswer(HttpRequest request) {
+    return request.method() + " " + request.uri() + " got no answer within " + REQUEST_TIMEOUT;
   }
 
   /** {@return the discovery document} */
@@ -178,5 +257,10 @@ final class ContractTarget {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return description;
   }
 }

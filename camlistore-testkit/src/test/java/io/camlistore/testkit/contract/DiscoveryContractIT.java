@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /** Discovery answers with the real server's document, byte for byte apart from per-run values. */
+@ContractTest
 class DiscoveryContractIT {
   private final ContractTarget target = ContractTarget.get();
 

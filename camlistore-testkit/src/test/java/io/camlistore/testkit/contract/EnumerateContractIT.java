@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * continueAfter} only on full pages, and the {@code maxwaitsec} quirks. Written to hold on a server
  * that already stores other blobs.
  */
+@ContractTest
 class EnumerateContractIT {
   private static final Pattern PAGE =
       Pattern.compile(
@@ -103,13 +104,12 @@ class EnumerateContractIT {
   }
 
   @Test
-  void maxwaitsecWithoutAfterAnswersAnEmptyPageAtOnce() {
+  void maxwaitsecWithoutAfterAnswersAnEmptyPageThoughBlobsAreStored() {
     Blobs.store(target, Blobs.unique());
-    long start = System.nanoTime();
+    assertThat(refs(Blobs.text(Blobs.get(target, "camli/enumerate-blobs?limit=2")))).hasSize(2);
 
     HttpResponse<byte[]> response = Blobs.get(target, "camli/enumerate-blobs?maxwaitsec=2&limit=2");
 
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1500);
     assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("60b-enumerate-maxwaitsec-quirk"));
   }
 

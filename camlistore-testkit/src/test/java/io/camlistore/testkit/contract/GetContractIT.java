@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET|HEAD camli/<ref>}: bytes, Perkeep's headers, ranges, 304, 404 and 400. */
+@ContractTest
 class GetContractIT {
   private static final byte[] HELLO = Fixtures.bytes("42-get-text-blob.resp.body");
   private static final String LAST_MODIFIED = "Thu, 10 Jun 2010 23:42:15 GMT";

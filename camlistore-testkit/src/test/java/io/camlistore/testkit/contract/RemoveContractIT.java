@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** Remove is forbidden, as on every real server with a high-level configuration. */
+@ContractTest
 class RemoveContractIT {
   private final ContractTarget target = ContractTarget.get();
 

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * directory with its files and "Fixture tree" permanode, the planned permanodes of its files,
  * {@code hello.txt}), the server-signed permanode and claim of fixture 32, and the one claim no
  * capture holds: the {@code camliMember} claim on the "Fixture permanode", which is re-signed with
- * the fixture identity and must come out byte-identical (its ref is in fixture 81).
+ * the fixture identity and must come out byte-identical (its ref is in fixture 81). The search
+ * contracts store a copy of it of their own ({@link RunData}), never these blobs themselves.
  */
 final class SearchSeed {
   static final String FIXTURE_PERMANODE =
@@ -49,21 +50,9 @@ final class SearchSeed {
           "Content-Disposition: form-data; name=\"(sha224-[0-9a-f]{56})\"[^\\r\\n]*\\r\\n"
               + "(?:[^\\r\\n]+\\r\\n)*\\r\\n");
 
-  private static final Object LOCK = new Object();
-  private static boolean seeded;
-
   private SearchSeed() {}
 
-  /** Uploads the seed to the target once per run (uploads are idempotent anyway). */
-  static void seed(ContractTarget target) {
-    synchronized (LOCK) {
-      if (!seeded) {
-        Blobs.store(target, blobs().stream().map(Blob::data).toArray(byte[][]::new));
-        seeded = true;
-      }
-    }
-  }
-
+  /** {@return the blobs, each once} */
   static List<Blob> blobs() {
     List<Blob> blobs = new ArrayList<>();
     for (String trace : TRACES) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * answers in JSON sent as text, and its plain-text 400s. Needs a server whose identity is the
  * fixtures'.
  */
+@ContractTest
 class SignContractIT {
   private static final String PUBLIC_KEY =
       "sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e";

@@ -1,17 +1,21 @@
 package io.camlistore.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.camlistore.client.BlobRef;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Multipart upload and PUT: the real server's exact answers to the captured requests, its per-part
- * error reporting, and its size limit.
+ * error reporting, and its size limit (an oversized PUT is refused from its headers alone).
  */
+@ContractTest
 class UploadContractIT {
   private static final int SIXTEEN_MIB = 16 << 20;
 
@@ -142,18 +146,61 @@ class UploadContractIT {
   }
 
   @Test
-  void putOver16MiBIsABareBadRequest() {
-    byte[] zeros = new byte[SIXTEEN_MIB + 1];
+  void putOver16MiBIsRefusedFromItsHeadersAloneAndTheConnectionClosed() {
+    String oversized = Blobs.ref(new byte[SIXTEEN_MIB + 1]).toString();
 
-    HttpResponse<byte[]> response =
-        target.send(
-            target
-                .blobRequest("camli/" + Blobs.ref(zeros))
-                .expectContinue(true)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(zeros)));
+    try (RawHttp connection = RawHttp.open(target)) {
+      // Only the head is sent: the server must answer without the body.
+      RawHttp.Response response = connection.exchange(oversizedPut(oversized), true, new byte[0]);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Blobs.text(response)).isEqualTo(Fixtures.response("41b-put-oversized"));
+      assertThat(response.interim()).isEmpty();
+      assertBareOversizedPutRefusal(response);
+      assertThat(connection.closedByServer()).isTrue();
+    }
+    assertThat(Blobs.get(target, "camli/" + oversized).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void putOver16MiBExpectingContinueIsRefusedWithoutTheBody() {
+    String oversized = Blobs.ref(new byte[SIXTEEN_MIB + 1]).toString();
+    List<String> head = new ArrayList<>(oversizedPut(oversized));
+    head.add("Expect: 100-continue");
+
+    try (RawHttp connection = RawHttp.open(target)) {
+      RawHttp.Response response = connection.exchange(head, true, new byte[0]);
+
+      assertBareOversizedPutRefusal(response);
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void putOver16MiBExpectingContinueIsRefusedWithoutA100Continue() {
+    assumeFalse(
+        target.embedded(),
+        "the JDK's HTTP server answers Expect: 100-continue itself, before any handler runs"
+            + " (docs/testkit.md)");
+    List<String> head =
+        new ArrayList<>(oversizedPut(Blobs.ref(new byte[SIXTEEN_MIB + 1]).toString()));
+    head.add("Expect: 100-continue");
+
+    try (RawHttp connection = RawHttp.open(target)) {
+      assertThat(connection.exchange(head, true, new byte[0]).interim()).isEmpty();
+    }
+  }
+
+  private List<String> oversizedPut(String ref) {
+    return List.of(
+        "PUT " + target.blobRoot() + "camli/" + ref + " HTTP/1.1",
+        "Content-Type: application/octet-stream",
+        "Content-Length: " + (SIXTEEN_MIB + 1));
+  }
+
+  private static void assertBareOversizedPutRefusal(RawHttp.Response response) {
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.header("Connection")).isEqualTo("close");
+    assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(response.text()).isEqualTo(Fixtures.response("41b-put-oversized"));
   }
 
   @Test

@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Attribute semantics follow Perkeep 0.11: describe applies claims in date order with {@code
  * set-attribute} replacing, {@code add-attribute} adding a value once, {@code del-attribute}
- * removing one or all values; searches see every added value. Claims deleted by a trusted {@code
- * delete} claim (that is not itself deleted) no longer count.
+ * removing one or all values; searches see every added value. A claim deleted by a trusted {@code
+ * delete} claim (that is not itself deleted) no longer counts for describe, the claims list and
+ * modification times; searches by attribute value still see it, as Perkeep 0.11's corpus, which
+ * never drops a deleted claim from a permanode's claims, does.
  */
 public final class Corpus {
   /** Attributes whose values Perkeep indexes for exact lookups by signer. */
@@ -222,7 +224,8 @@ public final class Corpus {
   }
 
   /**
-   * Computes the values of one attribute the way searches see them.
+   * Computes the values of one attribute the way searches see them: from every trusted claim,
+   * deleted ones included (see the class comment).
    *
    * @param permanode the permanode's ref
    * @param attr the attribute
@@ -231,7 +234,7 @@ public final class Corpus {
    */
   public List<String> attributeValues(String permanode, String attr, @Nullable Instant at) {
     List<String> values = new ArrayList<>();
-    for (Claim claim : claims(permanode)) {
+    for (Claim claim : claimsByPermanode.getOrDefault(permanode, List.of())) {
       if (!claim.attr().equals(attr) || (at != null && claim.date().isAfter(at))) {
         continue;
       }
@@ -302,7 +305,7 @@ public final class Corpus {
       }
     }
     String content = null;
-    for (Claim claim : claims(permanode)) {
+    for (Claim claim : claimsByPermanode.getOrDefault(permanode, List.of())) {
       if (!claim.attr().equals("camliContent")) {
         continue;
       }

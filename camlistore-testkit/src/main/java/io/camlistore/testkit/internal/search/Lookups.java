@@ -1,10 +1,12 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.testkit.internal.GoJson;
 import io.camlistore.testkit.internal.GoTime;
 import io.camlistore.testkit.internal.index.Claim;
 import io.camlistore.testkit.internal.index.Corpus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,18 +87,24 @@ final class Lookups {
   }
 
   /**
-   * {@code permanodeattr}: the permanodes whose indexed attribute has the value (any value when
-   * {@code value} is empty), most recently set first.
+   * {@code permanodeattr}: the permanodes with a claim that set or added the value to the indexed
+   * attribute (any value when {@code value} is empty), in the order of Perkeep's index: by value,
+   * then newest claim first. As there, a claim counts even after a later one changed or removed the
+   * value, but not once it is deleted, its permanode is deleted, or when it is dated after {@code
+   * at}.
    */
   Map<String, @Nullable Object> withAttr(
-      @Nullable String signer, String attr, String value, int max, @Nullable Instant at) {
+      @Nullable String signer, String attr, String value, int max, Instant at) {
+    List<Claim> claims = new ArrayList<>(claimsFor(signer, attr, value.isEmpty() ? null : value));
+    claims.removeIf(claim -> corpus.isDeleted(claim.ref()) || claim.date().isAfter(at));
+    // A stable sort: newest first within each value.
+    claims.sort(Comparator.comparing(Claim::value, GoJson.KEY_ORDER));
     List<String> refs = new ArrayList<>();
-    for (Claim claim : claimsFor(signer, attr, value.isEmpty() ? null : value)) {
+    for (Claim claim : claims) {
       if (refs.size() == max) {
         break;
       }
-      if (!refs.contains(claim.permanode())
-          && corpus.attributeValues(claim.permanode(), attr, at).contains(claim.value())) {
+      if (!refs.contains(claim.permanode())) {
         refs.add(claim.permanode());
       }
     }
@@ -109,25 +117,29 @@ final class Lookups {
   }
 
   /**
-   * {@code signerattrvalue}: the permanode whose indexed attribute the signer most recently set to
-   * exactly this value.
+   * {@code signerattrvalue}: the permanode of the newest claim by the signer that set or added
+   * exactly this value to the indexed attribute. As in Perkeep's index, the value need not be the
+   * current one, and the claim may be deleted; only a deleted permanode does not count.
    *
    * @throws SearchException Go's "file does not exist" when there is none
    */
   Map<String, Object> signerAttrValue(String signer, String attr, String value)
       throws SearchException {
-    for (Claim claim : claimsFor(signer, attr, value)) {
-      if (corpus.attributeValues(claim.permanode(), attr, null).contains(value)) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("permanode", claim.permanode());
-        response.put("meta", describe(List.of(claim.permanode())));
-        return response;
-      }
+    List<Claim> claims = claimsFor(signer, attr, value);
+    if (claims.isEmpty()) {
+      throw new SearchException("file does not exist");
     }
-    throw new SearchException("file does not exist");
+    String permanode = claims.get(0).permanode();
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("permanode", permanode);
+    response.put("meta", describe(List.of(permanode)));
+    return response;
   }
 
-  /** The live set/add claims of a signer on an indexed attribute, newest first. */
+  /**
+   * The set/add claims of a signer (the owner when null) on an indexed attribute, newest first, as
+   * Perkeep indexes them for lookups; without those on deleted permanodes.
+   */
   private List<Claim> claimsFor(@Nullable String signer, String attr, @Nullable String value) {
     List<Claim> found = new ArrayList<>();
     if (!Corpus.isIndexedAttribute(attr)) {
@@ -139,7 +151,6 @@ final class Lookups {
           && (value == null || claim.value().equals(value))
           && (wanted == null || claim.signer().equals(wanted))
           && !claim.type().equals("del-attribute")
-          && !corpus.isDeleted(claim.ref())
           && !corpus.isDeleted(claim.permanode())) {
         found.add(claim);
       }

@@ -42,7 +42,7 @@ public final class SearchHandler {
    * Creates the handler.
    *
    * @param index the search index
-   * @param clock the time for {@code inLast} constraints and {@code recent}
+   * @param clock the time for {@code inLast} constraints, {@code recent} and {@code permanodeattr}
    */
   public SearchHandler(SchemaIndex index, Clock clock) {
     this.index = index;
@@ -173,11 +173,12 @@ public final class SearchHandler {
           "TODO: SearchPermanodesWithAttr: generic indexer doesn't support FuzzyMatch on"
               + " PermanodeByAttrRequest");
     }
+    Instant at = Rfc3339.parse(form.first("at"));
     Responses.json(
         exchange,
         200,
         new Lookups(index.corpus())
-            .withAttr(signer, attr, form.first("value"), max, Rfc3339.parse(form.first("at"))));
+            .withAttr(signer, attr, form.first("value"), max, at == null ? clock.instant() : at));
   }
 
   private void signerAttrValue(HttpExchange exchange, FormValues form)

@@ -91,6 +91,20 @@ class SchemaIndexTest {
   }
 
   @Test
+  void searchesStillSeeADeletedClaimThatDescribeLeavesOut() {
+    BlobRef node = permanode("p");
+    Blob tag = claim(1, "add-attribute", node, "tag", "still searched");
+    put(tag);
+    put(deletion(2, tag.blobRef()));
+
+    Corpus corpus = index.corpus();
+    assertThat(corpus.attributeValues(node.toString(), "tag", null))
+        .containsExactly("still searched");
+    assertThat(corpus.describeAttributes(node.toString(), null).attributes()).isEmpty();
+    assertThat(corpus.claims(node.toString())).isEmpty();
+  }
+
+  @Test
   void claimsSignedByAnotherKeyOrUnverifiableAreIgnored() {
     BlobRef node = permanode("p");
     String forged =
