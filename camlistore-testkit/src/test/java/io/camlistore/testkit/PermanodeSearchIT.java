@@ -2,6 +2,7 @@ package io.camlistore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobDescription;
 import io.camlistore.client.BlobRef;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @RealPerkeep
 class PermanodeSearchIT {
+  /** How long the server's asynchronous indexer may take to show what a test stored. */
+  private static final Duration INDEXING = Duration.ofSeconds(60);
+
   /** Who signs the permanodes and claims. */
   enum Signing {
     LOCAL_SIGNER,
@@ -78,41 +83,44 @@ class PermanodeSearchIT {
       BlobRef removed = conn.permanodes().delAttribute(node, "tag", dropped);
       BlobRef described = conn.permanodes().setAttribute(node, "description", "made by " + signing);
 
-      Eventually.untilAsserted(
-          () -> {
-            assertThat(refs(conn.searcher().query("tag:" + tag))).containsExactly(node);
-            assertThat(withAttribute(conn, "title", title)).containsExactly(node);
-            assertThat(withAttribute(conn, "tag", dropped)).isEmpty();
-            assertThat(refs(conn.searcher().permanodesWithAttribute("tag", tag)))
-                .containsExactly(node);
+      await("the server's index")
+          .atMost(INDEXING)
+          .untilAsserted(
+              () -> {
+                assertThat(refs(conn.searcher().query("tag:" + tag))).containsExactly(node);
+                assertThat(withAttribute(conn, "title", title)).containsExactly(node);
+                assertThat(withAttribute(conn, "tag", dropped)).isEmpty();
+                assertThat(refs(conn.searcher().permanodesWithAttribute("tag", tag)))
+                    .containsExactly(node);
 
-            BlobDescription description = conn.searcher().describeBlob(node);
-            assertThat(description.type()).isEqualTo("permanode");
-            assertThat(description.attributes())
-                .containsOnly(
-                    Map.entry("title", List.of(title)),
-                    Map.entry("tag", List.of(tag)),
-                    Map.entry("description", List.of("made by " + signing)));
+                BlobDescription description = conn.searcher().describeBlob(node);
+                assertThat(description.type()).isEqualTo("permanode");
+                assertThat(description.attributes())
+                    .containsOnly(
+                        Map.entry("title", List.of(title)),
+                        Map.entry("tag", List.of(tag)),
+                        Map.entry("description", List.of("made by " + signing)));
 
-            List<ClaimMeta> claims = conn.searcher().getClaimsForPermanode(node);
-            assertThat(claims)
-                .extracting(ClaimMeta::type, ClaimMeta::attr, ClaimMeta::value)
-                .containsExactly(
-                    tuple("set-attribute", "title", title),
-                    tuple("add-attribute", "tag", tag),
-                    tuple("add-attribute", "tag", dropped),
-                    tuple("del-attribute", "tag", dropped),
-                    tuple("set-attribute", "description", "made by " + signing));
-            assertThat(claims.subList(1, claims.size()))
-                .extracting(ClaimMeta::blobRef)
-                .containsExactly(tagged, added, removed, described);
-            assertThat(claims)
-                .allSatisfy(
-                    claim -> {
-                      assertThat(claim.permanodeBlobRef()).isEqualTo(node);
-                      assertThat(claim.signerBlobRef()).isEqualTo(TestIdentity.publicKeyBlobRef());
-                    });
-          });
+                List<ClaimMeta> claims = conn.searcher().getClaimsForPermanode(node);
+                assertThat(claims)
+                    .extracting(ClaimMeta::type, ClaimMeta::attr, ClaimMeta::value)
+                    .containsExactly(
+                        tuple("set-attribute", "title", title),
+                        tuple("add-attribute", "tag", tag),
+                        tuple("add-attribute", "tag", dropped),
+                        tuple("del-attribute", "tag", dropped),
+                        tuple("set-attribute", "description", "made by " + signing));
+                assertThat(claims.subList(1, claims.size()))
+                    .extracting(ClaimMeta::blobRef)
+                    .containsExactly(tagged, added, removed, described);
+                assertThat(claims)
+                    .allSatisfy(
+                        claim -> {
+                          assertThat(claim.permanodeBlobRef()).isEqualTo(node);
+                          assertThat(claim.signerBlobRef())
+                              .isEqualTo(TestIdentity.publicKeyBlobRef());
+                        });
+              });
     }
   }
 
@@ -123,15 +131,19 @@ class PermanodeSearchIT {
     try (Connection conn = connect(server, signing)) {
       BlobRef kept = conn.permanodes().create(Map.of("tag", tag, "title", "kept"));
       BlobRef deleted = conn.permanodes().create(Map.of("tag", tag, "title", "deleted"));
-      Eventually.untilAsserted(
-          () ->
-              assertThat(refs(conn.searcher().query("tag:" + tag)))
-                  .containsExactlyInAnyOrder(kept, deleted));
+      await("the server's index")
+          .atMost(INDEXING)
+          .untilAsserted(
+              () ->
+                  assertThat(refs(conn.searcher().query("tag:" + tag)))
+                      .containsExactlyInAnyOrder(kept, deleted));
 
       conn.permanodes().delete(deleted);
 
-      Eventually.untilAsserted(
-          () -> assertThat(refs(conn.searcher().query("tag:" + tag))).containsExactly(kept));
+      await("the server's index")
+          .atMost(INDEXING)
+          .untilAsserted(
+              () -> assertThat(refs(conn.searcher().query("tag:" + tag))).containsExactly(kept));
     }
   }
 
@@ -146,24 +158,27 @@ class PermanodeSearchIT {
       FileUpload upload = conn.files().putFile(file, FileOptions.permanode());
       BlobRef node = upload.permanodeRef().orElseThrow();
 
-      Eventually.untilAsserted(
-          () -> {
-            assertThat(withAttribute(conn, "title", name)).containsExactly(node);
-            assertThat(conn.searcher().describeBlob(node).attribute("camliContent"))
-                .isEqualTo(upload.contentRef().toString());
-            assertThat(conn.searcher().filesWithContent(BlobRef.compute("sha224", content)))
-                .containsExactly(upload.contentRef());
-            assertThat(
-                    refs(
-                        conn.searcher()
-                            .query(SearchQuery.of(Constraint.fileName(StringMatch.equalTo(name))))
-                            .results()))
-                .containsExactly(upload.contentRef());
-            BlobDescription described = conn.searcher().describeBlob(upload.contentRef());
-            assertThat(described.fileName()).isEqualTo(name);
-            assertThat(described.fileSize()).hasValue(content.length);
-            assertThat(described.wholeRef()).isEqualTo(BlobRef.compute("sha224", content));
-          });
+      await("the server's index")
+          .atMost(INDEXING)
+          .untilAsserted(
+              () -> {
+                assertThat(withAttribute(conn, "title", name)).containsExactly(node);
+                assertThat(conn.searcher().describeBlob(node).attribute("camliContent"))
+                    .isEqualTo(upload.contentRef().toString());
+                assertThat(conn.searcher().filesWithContent(BlobRef.compute("sha224", content)))
+                    .containsExactly(upload.contentRef());
+                assertThat(
+                        refs(
+                            conn.searcher()
+                                .query(
+                                    SearchQuery.of(Constraint.fileName(StringMatch.equalTo(name))))
+                                .results()))
+                    .containsExactly(upload.contentRef());
+                BlobDescription described = conn.searcher().describeBlob(upload.contentRef());
+                assertThat(described.fileName()).isEqualTo(name);
+                assertThat(described.fileSize()).hasValue(content.length);
+                assertThat(described.wholeRef()).isEqualTo(BlobRef.compute("sha224", content));
+              });
     }
   }
 }
