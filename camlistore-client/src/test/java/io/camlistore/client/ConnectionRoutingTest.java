@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.InetAddress;
@@ -71,6 +72,25 @@ class ConnectionRoutingTest {
         headRequestedFor(urlEqualTo(BLOB_PATH))
             .withHeader("Proxy-Authorization", equalTo(basic("bob", "swordfish"))));
     proxy.verify(2, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void aProxyRefusingTheCredentialsIsAnAuthenticationErrorThatDoesNotShowThem() {
+    proxy.stubFor(
+        get("/?camli.mode=config")
+            .withHeader("Proxy-Authorization", equalTo(basic("bob", "wrong")))
+            .willReturn(aResponse().withStatus(407)));
+    ConnectOptions options =
+        ConnectOptions.builder()
+            .proxy(HttpProxy.of("127.0.0.1", proxy.getPort()).withCredentials("bob", "wrong"))
+            .build();
+
+    assertThatThrownBy(() -> Camlistore.connect(SERVER, options))
+        .isInstanceOfSatisfying(
+            AuthenticationException.class, e -> assertThat(e.statusCode()).isEqualTo(407))
+        .hasMessageContaining("refused by the proxy")
+        .hasMessageContaining("ConnectOptions.proxy")
+        .hasMessageNotContaining("wrong");
   }
 
   @Test
