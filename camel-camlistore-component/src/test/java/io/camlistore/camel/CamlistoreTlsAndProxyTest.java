@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -215,34 +213,14 @@ class CamlistoreTlsAndProxyTest {
   void withoutProxyOptionsTheJvmsProxyPropertiesApply() throws IOException {
     HttpForwardProxy through = HttpForwardProxy.open();
     proxy = through;
-    Map<String, String> properties =
-        Map.of(
-            "http.proxyHost",
-            through.host(),
-            "http.proxyPort",
-            Integer.toString(through.port()),
-            // Any other value keeps the JVM's exemption of loopback addresses, as this server's.
-            "http.nonProxyHosts",
-            "");
-    Map<String, @Nullable String> saved = new HashMap<>();
-    properties.forEach((name, value) -> saved.put(name, System.setProperty(name, value)));
-    Exchange out;
-    try {
-      out =
-          started()
-              .request(
-                  "camlistore:get?serverUrl=" + server.url() + "&username=alice&password=secret",
-                  e -> e.getMessage().setBody(ref));
-    } finally {
-      saved.forEach(
-          (name, value) -> {
-            if (value == null) {
-              System.clearProperty(name);
-            } else {
-              System.setProperty(name, value);
-            }
-          });
-    }
+    ProducerTemplate template = started();
+
+    Exchange out =
+        through.withJvmProxyProperties(
+            () ->
+                template.request(
+                    "camlistore:get?serverUrl=" + server.url() + "&username=alice&password=secret",
+                    e -> e.getMessage().setBody(ref)));
 
     assertFetched(out);
     assertThat(through.requests())

@@ -15,10 +15,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -259,6 +262,38 @@ public final class HttpForwardProxy implements AutoCloseable {
   /** {@return every request received so far, in order} */
   public List<ProxiedRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * Runs an action with the JVM's proxy properties naming this proxy, as {@code -Dhttp.proxyHost=…
+   * -Dhttp.proxyPort=…} would, and restores them afterwards: for testing that a client follows the
+   * JVM's settings. {@code http.nonProxyHosts} is emptied meanwhile, since its default exempts
+   * loopback addresses. Not for tests running in parallel: the properties are the whole JVM's.
+   *
+   * @param <T> what the action answers
+   * @param action what to run
+   * @return what the action answered
+   */
+  public <T> T withJvmProxyProperties(Supplier<T> action) {
+    Map<String, String> properties =
+        Map.of(
+            "http.proxyHost", host(),
+            "http.proxyPort", Integer.toString(port()),
+            "http.nonProxyHosts", "");
+    Map<String, @Nullable String> saved = new HashMap<>();
+    properties.forEach((name, value) -> saved.put(name, System.setProperty(name, value)));
+    try {
+      return action.get();
+    } finally {
+      saved.forEach(
+          (name, value) -> {
+            if (value == null) {
+              System.clearProperty(name);
+            } else {
+              System.setProperty(name, value);
+            }
+          });
+    }
   }
 
   /** Forgets the requests received so far. */

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Random;
 import javax.net.ssl.SSLHandshakeException;
 import org.jspecify.annotations.Nullable;
@@ -187,31 +186,19 @@ class TlsAndProxyIT {
   }
 
   @Test
-  void withoutAProxyOptionTheJvmsProxyPropertiesApply() throws IOException {
+  void withoutAProxyOptionTheJvmsProxyPropertiesApply() {
     HttpForwardProxy through = HttpForwardProxy.open();
     proxy = through;
-    Map<String, String> properties =
-        Map.of(
-            "http.proxyHost", through.host(),
-            "http.proxyPort", Integer.toString(through.port()),
-            // Any other value keeps the JVM's exemption of loopback addresses, as this server's.
-            "http.nonProxyHosts", "");
-    Map<String, @Nullable String> saved = new java.util.HashMap<>();
-    properties.forEach((name, value) -> saved.put(name, System.setProperty(name, value)));
-    try (Connection conn =
-        Camlistore.connect(server.url(), ConnectOptions.builder().auth(ALICE).build())) {
-      assertThat(conn.blobs().put(Blob.of("through the JVM's proxy"))).isNotNull();
-    } finally {
-      saved.forEach(
-          (name, value) -> {
-            if (value == null) {
-              System.clearProperty(name);
-            } else {
-              System.setProperty(name, value);
-            }
-          });
-    }
+    BlobRef stored =
+        through.withJvmProxyProperties(
+            () -> {
+              try (Connection conn =
+                  Camlistore.connect(server.url(), ConnectOptions.builder().auth(ALICE).build())) {
+                return conn.blobs().put(Blob.of("through the JVM's proxy"));
+              }
+            });
 
+    assertThat(server.contains(stored)).isTrue();
     assertThat(through.requests())
         .isNotEmpty()
         .allSatisfy(
