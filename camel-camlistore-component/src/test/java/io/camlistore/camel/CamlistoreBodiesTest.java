@@ -14,13 +14,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CamlistoreBodiesTest extends ServerRouteTestSupport {
   private static final EmbeddedCamlistoreServer SERVER =
       EmbeddedCamlistoreServer.builder().build().start();
-  private static final int SPOOL_THRESHOLD = 64 * 1024;
 
   @TempDir Path spool;
   @TempDir Path dir;
@@ -55,9 +52,7 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
   @Override
   protected CamelContext createCamelContext() throws Exception {
     CamelContext context = super.createCamelContext();
-    context.getStreamCachingStrategy().setSpoolEnabled(true);
-    context.getStreamCachingStrategy().setSpoolThreshold(SPOOL_THRESHOLD);
-    context.getStreamCachingStrategy().setSpoolDirectory(spool.toFile());
+    BodyReads.spoolBodies(context, spool);
     return context;
   }
 
@@ -86,23 +81,6 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
     return exchange;
   }
 
-  /** Reads the body as String, byte[], InputStream and File, twice each, checking the bytes. */
-  private static void assertReadableTwiceInEveryForm(Message message, byte[] expected)
-      throws IOException {
-    for (int round = 1; round <= 2; round++) {
-      String as = "read " + round;
-      assertThat(message.getBody(byte[].class)).as(as + " as byte[]").isEqualTo(expected);
-      assertThat(message.getBody(String.class))
-          .as(as + " as String")
-          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-      try (InputStream in = message.getBody(InputStream.class)) {
-        assertThat(in.readAllBytes()).as(as + " as InputStream").isEqualTo(expected);
-      }
-      File file = message.getBody(File.class);
-      assertThat(Files.readAllBytes(file.toPath())).as(as + " as File").isEqualTo(expected);
-    }
-  }
-
   private long spooledFiles() throws IOException {
     try (Stream<Path> files = Files.list(spool)) {
       return files.filter(f -> f.getFileName().toString().startsWith("cos")).count();
@@ -120,7 +98,7 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
     assertThat(out.getMessage().getBody(CachedContent.class).inMemory()).isTrue();
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE))
         .isEqualTo((long) content.length);
-    assertReadableTwiceInEveryForm(out.getMessage(), content);
+    BodyReads.assertReadableTwiceInEveryForm(out.getMessage(), content);
   }
 
   @Test
@@ -158,7 +136,7 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
 
     assertThat(out.getProperty("readInRoute", String.class))
         .isEqualTo(new String(content, StandardCharsets.UTF_8));
-    assertReadableTwiceInEveryForm(out.getMessage(), content);
+    BodyReads.assertReadableTwiceInEveryForm(out.getMessage(), content);
   }
 
   @Test
@@ -176,24 +154,7 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
 
     assertThat(out.getMessage().getBody(CachedContent.class).inMemory()).isFalse();
     assertThat(out.getMessage().getHeader(CamlistoreConstants.FILE_NAME)).isEqualTo("twenty.bin");
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-    for (int round = 1; round <= 2; round++) {
-      try (InputStream in = out.getMessage().getBody(InputStream.class)) {
-        assertThat(sha256(in)).as("stream, read " + round).isEqualTo(digest);
-      }
-      try (InputStream in = Files.newInputStream(out.getMessage().getBody(File.class).toPath())) {
-        assertThat(sha256(in)).as("file, read " + round).isEqualTo(digest);
-      }
-    }
-  }
-
-  private static byte[] sha256(InputStream in) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    byte[] buffer = new byte[64 * 1024];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      digest.update(buffer, 0, n);
-    }
-    return digest.digest();
+    BodyReads.assertLargeBodyReadableTwice(out.getMessage(), content);
   }
 
   @Test

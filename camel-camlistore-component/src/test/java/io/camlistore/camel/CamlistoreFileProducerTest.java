@@ -51,8 +51,7 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   protected CamelContext createCamelContext() throws Exception {
     CamelContext context = super.createCamelContext();
     // Files over 16 MiB are kept for after the exchange only when spooled to disk.
-    context.getStreamCachingStrategy().setSpoolEnabled(true);
-    context.getStreamCachingStrategy().setSpoolDirectory(spool.toFile());
+    BodyReads.spoolBodies(context, spool);
     return context;
   }
 

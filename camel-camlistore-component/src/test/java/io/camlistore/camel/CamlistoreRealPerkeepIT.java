@@ -9,19 +9,15 @@ import io.camlistore.testkit.RealPerkeepServer;
 import io.camlistore.testkit.TestCertificate;
 import io.camlistore.testkit.TlsTerminatingProxy;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -47,9 +43,7 @@ class CamlistoreRealPerkeepIT {
 
   @BeforeEach
   void start(RealPerkeepServer server) {
-    context.getStreamCachingStrategy().setSpoolEnabled(true);
-    context.getStreamCachingStrategy().setSpoolThreshold(64 * 1024);
-    context.getStreamCachingStrategy().setSpoolDirectory(spool.toFile());
+    BodyReads.spoolBodies(context, spool);
     CamlistoreConfiguration defaults =
         context.getComponent("camlistore", CamlistoreComponent.class).getConfiguration();
     String[] auth = authFromEnvironment();
@@ -95,21 +89,6 @@ class CamlistoreRealPerkeepIT {
     return exchange;
   }
 
-  private static void assertReadableTwiceInEveryForm(Message message, byte[] expected)
-      throws IOException {
-    for (int round = 1; round <= 2; round++) {
-      assertThat(message.getBody(byte[].class)).as("byte[], read " + round).isEqualTo(expected);
-      assertThat(message.getBody(String.class))
-          .as("String, read " + round)
-          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-      try (InputStream in = message.getBody(InputStream.class)) {
-        assertThat(in.readAllBytes()).as("InputStream, read " + round).isEqualTo(expected);
-      }
-      File file = message.getBody(File.class);
-      assertThat(Files.readAllBytes(file.toPath())).as("File, read " + round).isEqualTo(expected);
-    }
-  }
-
   @Test
   void whatPutStoredGetAnswersReadableAfterTheRequestInEveryFormTwice() throws IOException {
     byte[] text = ("a blob for after the exchange " + tag + "\n").getBytes(StandardCharsets.UTF_8);
@@ -122,8 +101,8 @@ class CamlistoreRealPerkeepIT {
       Exchange fetched = request("camlistore:get", ref);
 
       assertThat(fetched.getMessage().getBody(CachedContent.class).inMemory())
-          .isEqualTo(content.length < 64 * 1024);
-      assertReadableTwiceInEveryForm(fetched.getMessage(), content);
+          .isEqualTo(content.length < BodyReads.SPOOL_THRESHOLD);
+      BodyReads.assertReadableTwiceInEveryForm(fetched.getMessage(), content);
     }
   }
 
@@ -144,25 +123,7 @@ class CamlistoreRealPerkeepIT {
     assertThat(fetched.getMessage().getHeader(CamlistoreConstants.FILE_NAME))
         .isEqualTo(tag + ".bin");
     assertThat(fetched.getMessage().getBody(CachedContent.class).inMemory()).isFalse();
-    byte[] expected = MessageDigest.getInstance("SHA-256").digest(content);
-    for (int round = 1; round <= 2; round++) {
-      try (InputStream in = fetched.getMessage().getBody(InputStream.class)) {
-        assertThat(sha256(in)).as("stream, read " + round).isEqualTo(expected);
-      }
-      try (InputStream in =
-          Files.newInputStream(fetched.getMessage().getBody(File.class).toPath())) {
-        assertThat(sha256(in)).as("file, read " + round).isEqualTo(expected);
-      }
-    }
-  }
-
-  private static byte[] sha256(InputStream in) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    byte[] buffer = new byte[64 * 1024];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      digest.update(buffer, 0, n);
-    }
-    return digest.digest();
+    BodyReads.assertLargeBodyReadableTwice(fetched.getMessage(), content);
   }
 
   @Test
@@ -218,7 +179,7 @@ class CamlistoreRealPerkeepIT {
               "camlistore:get" + https,
               stored.getMessage().getHeader(CamlistoreConstants.BLOB_REF));
 
-      assertReadableTwiceInEveryForm(fetched.getMessage(), content);
+      BodyReads.assertReadableTwiceInEveryForm(fetched.getMessage(), content);
       assertThat(tls.handshakes()).isPositive();
     }
   }

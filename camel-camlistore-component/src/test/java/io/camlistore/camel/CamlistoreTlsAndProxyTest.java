@@ -8,13 +8,9 @@ import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.HttpForwardProxy;
 import io.camlistore.testkit.TestCertificate;
 import io.camlistore.testkit.TlsTerminatingProxy;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -90,18 +86,8 @@ class CamlistoreTlsAndProxyTest {
 
   private static void assertFetched(Exchange out) throws IOException {
     assertThat(out.getException()).isNull();
-    assertThat(out.getMessage().getBody(String.class)).isEqualTo(CONTENT);
-    try (InputStream in = out.getMessage().getBody(InputStream.class)) {
-      assertThat(in.readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo(CONTENT);
-    }
-    File file = out.getMessage().getBody(File.class);
-    assertThat(Files.readString(file.toPath())).isEqualTo(CONTENT);
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    BodyReads.assertReadableTwiceInEveryForm(
+        out.getMessage(), CONTENT.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -172,7 +158,8 @@ class CamlistoreTlsAndProxyTest {
         .allSatisfy(
             request -> {
               assertThat(request.authorized()).isTrue();
-              assertThat(request.proxyAuthorization()).isEqualTo(basic("bob", "swordfish"));
+              assertThat(request.proxyAuthorization())
+                  .isEqualTo(HttpForwardProxy.basicAuthorization("bob", "swordfish"));
             });
     assertThat(through.requests())
         .extracting(HttpForwardProxy.ProxiedRequest::target)

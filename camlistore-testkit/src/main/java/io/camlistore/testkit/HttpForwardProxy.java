@@ -79,10 +79,20 @@ public final class HttpForwardProxy implements AutoCloseable {
    * @param password the password
    */
   public static HttpForwardProxy requiring(String username, String password) {
-    return start(
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    return start(basicAuthorization(username, password));
+  }
+
+  /**
+   * {@return the HTTP Basic header value of these credentials, as {@code Proxy-Authorization}
+   * carries them}
+   *
+   * @param username the user name
+   * @param password the password
+   */
+  public static String basicAuthorization(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpForwardProxy start(@Nullable String expectedAuthorization) {

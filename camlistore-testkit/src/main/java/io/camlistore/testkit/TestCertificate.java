@@ -57,6 +57,7 @@ public final class TestCertificate {
     Path certificate = directory.resolve("test-certificate.pem");
     Path trustStore = directory.resolve("test-truststore.p12");
     keytool(
+        keyStore,
         "-genkeypair",
         "-alias",
         ALIAS,
@@ -70,47 +71,21 @@ public final class TestCertificate {
         "CN=localhost",
         "-ext",
         "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore",
-        keyStore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        PASSWORD,
         "-keypass",
         PASSWORD);
+    keytool(keyStore, "-exportcert", "-rfc", "-alias", ALIAS, "-file", certificate.toString());
     keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        ALIAS,
-        "-keystore",
-        keyStore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        PASSWORD,
-        "-file",
-        certificate.toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        ALIAS,
-        "-file",
-        certificate.toString(),
-        "-keystore",
-        trustStore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        PASSWORD);
+        trustStore, "-importcert", "-noprompt", "-alias", ALIAS, "-file", certificate.toString());
     return new TestCertificate(keyStore, trustStore);
   }
 
-  private static void keytool(String... arguments) {
+  /** Runs keytool on a PKCS12 store with the test password. */
+  private static void keytool(Path store, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(arguments));
+    command.addAll(
+        List.of("-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();

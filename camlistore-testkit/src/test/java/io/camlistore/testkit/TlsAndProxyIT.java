@@ -16,10 +16,8 @@ import io.camlistore.client.FileMetadata;
 import io.camlistore.client.HttpProxy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Random;
 import javax.net.ssl.SSLHandshakeException;
 import org.jspecify.annotations.Nullable;
@@ -86,12 +84,6 @@ class TlsAndProxyIT {
     assertThat(server.contains(file)).isTrue();
   }
 
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
   @Test
   void httpsWithAPrivateCertificateWorksWhenTheClientTrustsIt() throws IOException {
     long handshakesBefore = tls.handshakes();
@@ -136,7 +128,8 @@ class TlsAndProxyIT {
         .allSatisfy(
             request -> {
               assertThat(request.authorized()).isTrue();
-              assertThat(request.proxyAuthorization()).isEqualTo(basic("bob", "swordfish"));
+              assertThat(request.proxyAuthorization())
+                  .isEqualTo(HttpForwardProxy.basicAuthorization("bob", "swordfish"));
               assertThat(request.target()).startsWith(server.url());
             });
     assertThat(server.requests())
@@ -164,7 +157,8 @@ class TlsAndProxyIT {
             request -> {
               assertThat(request.method()).isEqualTo("CONNECT");
               assertThat(request.target()).isEqualTo("127.0.0.1:" + tls.port());
-              assertThat(request.proxyAuthorization()).isEqualTo(basic("bob", "swordfish"));
+              assertThat(request.proxyAuthorization())
+                  .isEqualTo(HttpForwardProxy.basicAuthorization("bob", "swordfish"));
             });
   }
 
