@@ -14,7 +14,10 @@ import org.apache.camel.spi.StreamCachingStrategy;
  * when the exchange completes.
  */
 final class DownloadBodies {
-  /** The most content a kept body holds in memory when the stream cache does not spool. */
+  /**
+   * The most content a kept body holds in memory when the stream cache does not spool to disk;
+   * when it does, its spool threshold decides.
+   */
   static final long MEMORY_LIMIT = Blob.MAX_SIZE;
 
   private DownloadBodies() {}
@@ -28,7 +31,7 @@ final class DownloadBodies {
    * @param ref what the content is, for messages
    * @param stream whether to answer the stream itself
    * @throws IllegalStateException if the content is larger than {@link #MEMORY_LIMIT} and the
-   *     CamelContext's stream cache would keep it in memory; the stream is closed unread
+   *     CamelContext's stream cache does not spool to disk; the stream is closed unread
    */
   static Object body(
       Exchange exchange, InputStream content, long size, BlobRef ref, boolean stream) {
@@ -37,7 +40,8 @@ final class DownloadBodies {
       return content;
     }
     StreamCachingStrategy caching = exchange.getContext().getStreamCachingStrategy();
-    if (size > MEMORY_LIMIT && !caching.shouldSpoolCache(size)) {
+    boolean spools = caching.isEnabled() && caching.isSpoolEnabled();
+    if (size > MEMORY_LIMIT && !spools) {
       closeQuietly(content);
       throw new IllegalStateException(
           ref
@@ -45,10 +49,10 @@ final class DownloadBodies {
               + size
               + " bytes; a body kept for after the exchange holds at most "
               + MEMORY_LIMIT
-              + " bytes in memory, so this one needs Camel's stream caching to spool it to disk"
+              + " bytes in memory, so this one needs Camel's stream caching to spool to disk"
               + " (camel.main.stream-caching-spool-enabled=true, or"
-              + " StreamCachingStrategy.setSpoolEnabled(true)); or set streamDownload=true to read"
-              + " it as a stream within the route");
+              + " StreamCachingStrategy.setSpoolEnabled(true), with stream caching on); or set"
+              + " streamDownload=true to read it as a stream within the route");
     }
     return CachedContent.read(content, exchange);
   }

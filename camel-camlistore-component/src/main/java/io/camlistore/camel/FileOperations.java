@@ -91,7 +91,7 @@ final class FileOperations {
    * @throws io.camlistore.client.NotFoundException if the server does not have the file schema
    * @throws io.camlistore.client.InvalidSchemaException if the blob is not a file schema
    * @throws IllegalStateException if the file is over 16 MiB and the CamelContext's stream cache
-   *     does not spool to disk, so that it would be held in memory
+   *     does not spool to disk, so that it would be held in memory whole
    */
   CamlistoreOperationResult getFile(Exchange exchange) {
     BlobRef ref = BlobRefs.single(exchange, CamlistoreOperation.getFile);
