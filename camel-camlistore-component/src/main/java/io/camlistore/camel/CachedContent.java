@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Convert it as any body: {@code getBody(String.class)} (the exchange's charset, else UTF-8),
  * {@code byte[]}, {@code InputStream} (a new stream each time) or {@code File} (the content written
- * to a file once, in the spool directory or else {@code java.io.tmpdir}). The spool file and that
- * file are deleted by {@link #close()}, else once the body is no longer referenced, else when the
- * CamelContext stops and removes its spool directory; keep the body (or the exchange) while you use
- * a file you got from it.
+ * to a file once, in the spool directory or else {@code java.io.tmpdir}, unencrypted even with a
+ * spool cipher: a file was asked for). The spool file and that file are deleted by {@link
+ * #close()}, else once the body is no longer referenced, else when the CamelContext stops and
+ * removes its spool directory; keep the body (or the exchange) while you use a file you got from
+ * it.
  *
  * <p>Thread-safe: it never changes, and each read has its own stream.
  */

@@ -15,8 +15,8 @@ import org.apache.camel.spi.StreamCachingStrategy;
  */
 final class DownloadBodies {
   /**
-   * The most content a kept body holds in memory when the stream cache does not spool to disk;
-   * when it does, its spool threshold decides.
+   * The most content a kept body holds in memory when the stream cache does not spool to disk; when
+   * it does, its spool threshold decides.
    */
   static final long MEMORY_LIMIT = Blob.MAX_SIZE;
 

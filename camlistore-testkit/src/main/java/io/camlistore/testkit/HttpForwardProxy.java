@@ -60,7 +60,19 @@ public final class HttpForwardProxy implements AutoCloseable {
    * @param authorized whether the proxy let it through (always, when it requires no credentials)
    */
   public record ProxiedRequest(
-      String method, String target, @Nullable String proxyAuthorization, boolean authorized) {}
+      String method, String target, @Nullable String proxyAuthorization, boolean authorized) {
+    /** {@return the method, target and whether it was authorized; never the credentials} */
+    @Override
+    public String toString() {
+      return "ProxiedRequest["
+          + method
+          + " "
+          + target
+          + (proxyAuthorization == null ? "" : ", Proxy-Authorization: <masked>")
+          + (authorized ? "" : ", refused")
+          + "]";
+    }
+  }
 
   private HttpForwardProxy(SocketServer server, List<ProxiedRequest> requests) {
     this.server = server;

@@ -131,6 +131,9 @@ class TlsAndProxyIT {
               assertThat(request.proxyAuthorization())
                   .isEqualTo(HttpForwardProxy.basicAuthorization("bob", "swordfish"));
               assertThat(request.target()).startsWith(server.url());
+              assertThat(request.toString())
+                  .contains("Proxy-Authorization: <masked>")
+                  .doesNotContain(HttpForwardProxy.basicAuthorization("bob", "swordfish"));
             });
     assertThat(server.requests())
         .allSatisfy(request -> assertThat(request.header("Proxy-Authorization")).isNull());
