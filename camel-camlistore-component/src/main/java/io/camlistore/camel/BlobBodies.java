@@ -1,25 +1,19 @@
 package io.camlistore.camel;
 
 import io.camlistore.client.Blob;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.apache.camel.WrappedFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConverter;
 
 /**
- * Turns message bodies into blobs, refusing anything over {@link Blob#MAX_SIZE} with a message that
- * names the size and the limit, before reading more than the limit.
+ * Turns a message body into one blob with Camel's type converters: anything Camel can convert to an
+ * {@link InputStream} or a {@code byte[]} (bytes, text in the exchange's charset, files, Camel
+ * files, streams, readers, {@link CachedContent}...). Refuses more than {@link Blob#MAX_SIZE} bytes
+ * with a {@link BlobTooLargeException}, after reading at most one byte more.
  */
 final class BlobBodies {
-  /** The body types put accepts, for error messages. */
-  static final String ACCEPTED =
-      "byte[], String, InputStream, java.io.File, java.nio.file.Path, a Camel file (GenericFile) or"
-          + " io.camlistore.client.Blob, or a Collection of those";
-
   private BlobBodies() {}
 
   /** {@return whether reading the body consumes it, so that the caller must keep what was read} */
@@ -30,98 +24,70 @@ final class BlobBodies {
   /**
    * Converts one body to a blob.
    *
-   * @param body the body
-   * @param hashFunction the hash to name new blobs with (a {@link Blob} body keeps its own)
+   * @param body the body; a {@link Blob} is taken as it is, with its own hash
+   * @param hashFunction the hash to name new blobs with
+   * @param exchange the exchange, for the type converters and the charset
+   * @param what the operation and body, for messages, such as {@code put: the body}
    * @return the blob
-   * @throws IllegalArgumentException if the body type is not accepted, or it is too large
+   * @throws IllegalArgumentException if Camel cannot convert the body to bytes
+   * @throws BlobTooLargeException if it holds more than a blob may
    * @throws UncheckedIOException if reading a stream or file fails
    */
-  static Blob toBlob(Object body, String hashFunction) {
+  static Blob toBlob(Object body, String hashFunction, Exchange exchange, String what) {
     if (body instanceof Blob blob) {
       return blob;
     }
+    String described = what + " (a " + body.getClass().getName() + ")";
     if (body instanceof byte[] bytes) {
-      checkSize(bytes.length, "byte[] body");
-      return new Blob(bytes, hashFunction);
+      return ofBytes(bytes, hashFunction, described);
     }
-    if (body instanceof CharSequence text) {
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      checkSize(bytes.length, "String body");
-      return new Blob(bytes, hashFunction);
+    TypeConverter converter = exchange.getContext().getTypeConverter();
+    InputStream in = converter.tryConvertTo(InputStream.class, exchange, body);
+    if (in != null) {
+      return ofStream(in, hashFunction, described);
     }
-    if (body instanceof InputStream in) {
-      return new Blob(read(in), hashFunction);
+    byte[] bytes = converter.tryConvertTo(byte[].class, exchange, body);
+    if (bytes == null) {
+      throw new IllegalArgumentException(
+          described
+              + " cannot be stored: Camel has no type converter from "
+              + body.getClass().getName()
+              + " to byte[] or InputStream");
     }
-    if (body instanceof File file) {
-      return new Blob(read(file.toPath()), hashFunction);
-    }
-    if (body instanceof Path path) {
-      return new Blob(read(path), hashFunction);
-    }
-    if (body instanceof WrappedFile<?> wrapped) {
-      Object file = wrapped.getFile();
-      if (file instanceof File local) {
-        return new Blob(read(local.toPath()), hashFunction);
-      }
-      Object content = wrapped.getBody();
-      if (content != null && !(content instanceof WrappedFile)) {
-        return toBlob(content, hashFunction);
-      }
-    }
-    throw new IllegalArgumentException(
-        "put cannot store a body of type "
-            + body.getClass().getName()
-            + "; it accepts "
-            + ACCEPTED);
+    return ofBytes(bytes, hashFunction, described);
   }
 
   /**
-   * Reads a stream to its end, and closes it.
+   * {@return a blob of bytes}
    *
-   * @throws IllegalArgumentException if it holds more than {@link Blob#MAX_SIZE} bytes
+   * @param described the operation and value, for the message
+   * @throws BlobTooLargeException if they are more than a blob may hold
+   */
+  static Blob ofBytes(byte[] bytes, String hashFunction, String described) {
+    if (bytes.length > Blob.MAX_SIZE) {
+      throw new BlobTooLargeException(described);
+    }
+    return new Blob(bytes, hashFunction);
+  }
+
+  /**
+   * {@return a blob of a stream's content} Reads it to its end, or one byte past the blob limit,
+   * and closes it.
+   *
+   * @param described the operation and value, for messages
+   * @throws BlobTooLargeException if it holds more than a blob may
    * @throws UncheckedIOException if reading fails
    */
-  static byte[] read(InputStream in) {
+  static Blob ofStream(InputStream in, String hashFunction, String described) {
     try (in) {
       byte[] bytes = in.readNBytes(Blob.MAX_SIZE + 1);
       if (bytes.length > Blob.MAX_SIZE) {
-        throw tooLarge("stream body", "more than " + Blob.MAX_SIZE);
+        throw new BlobTooLargeException(described);
       }
-      return bytes;
+      return new Blob(bytes, hashFunction);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the body to store failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "reading " + described + " to store failed: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * Reads a file, after checking its size.
-   *
-   * @throws IllegalArgumentException if it holds more than {@link Blob#MAX_SIZE} bytes
-   * @throws UncheckedIOException if reading fails
-   */
-  static byte[] read(Path path) {
-    try {
-      checkSize(Files.size(path), "file " + path);
-      return read(Files.newInputStream(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + path + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static void checkSize(long size, String what) {
-    if (size > Blob.MAX_SIZE) {
-      throw tooLarge(what, Long.toString(size));
-    }
-  }
-
-  private static IllegalArgumentException tooLarge(String what, String size) {
-    return new IllegalArgumentException(
-        what
-            + " has "
-            + size
-            + " bytes; a blob holds at most "
-            + Blob.MAX_SIZE
-            + " bytes (16 MiB); send it on its own to put or putFile, which store larger data as a"
-            + " file");
   }
 }

@@ -6,12 +6,8 @@ import io.camlistore.client.BlobInputStream;
 import io.camlistore.client.BlobPage;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.NotFoundException;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,82 +21,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The blob store operations: put, get, exists, stat, enumerate and remove. Each reads its input
- * from the exchange and returns the body and headers to set; none touches the message itself.
+ * The blob store operations: put, putMulti, get, exists, stat, enumerate and remove. Each reads its
+ * input from the exchange and returns the body and headers to set; none touches the message itself.
  */
 final class BlobOperations {
   private static final Logger LOG = LoggerFactory.getLogger(BlobOperations.class);
 
   private final Supplier<BlobClient> blobs;
-  private final FileOperations files;
   private final CamlistoreConfigurationOptionsProxy options;
 
   /**
    * Creates the operations.
    *
    * @param blobs supplies the blob client, connecting on first use
-   * @param files stores the bodies put hands over as files
    * @param options resolves per-message options
    */
-  BlobOperations(
-      Supplier<BlobClient> blobs,
-      FileOperations files,
-      CamlistoreConfigurationOptionsProxy options) {
+  BlobOperations(Supplier<BlobClient> blobs, CamlistoreConfigurationOptionsProxy options) {
     this.blobs = blobs;
-    this.files = files;
     this.options = options;
   }
 
   /**
-   * Stores the body as one blob, or a collection body as one batch. Sets the ref and size headers
-   * (lists for a batch). Keeps the body, unless it was a stream, which reading consumed: then the
-   * body becomes the stored {@link Blob}.
+   * Stores the body as exactly one blob: anything Camel can convert to bytes, of at most 16 MiB.
+   * Sets the ref and size headers. Keeps the body, unless it was a stream, which reading consumed:
+   * then the body becomes the stored {@link Blob}.
    *
-   * <p>A single body over 16 MiB (or, with the storeAsFile option, any file or stream body) is
-   * stored as a file instead, streamed: the headers then describe the file, and a consumed stream
-   * body becomes the file schema's ref. A stream of unknown size is read up to the blob limit to
-   * decide, so at most 16 MiB of it is held.
+   * @throws BlobTooLargeException if the body holds more than 16 MiB (nothing is sent)
+   * @throws IllegalArgumentException if there is no body, it is a collection (for putMulti), or
+   *     Camel cannot convert it to bytes
    */
   CamlistoreOperationResult put(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     if (body == null) {
       throw new IllegalArgumentException(
-          "put needs a message body to store; it accepts " + BlobBodies.ACCEPTED);
+          "put needs a message body to store: anything Camel converts to byte[] or InputStream");
     }
-    String hash = options.hashFunction(exchange);
-    if (body instanceof Collection<?> items) {
-      List<Blob> batch = new ArrayList<>(items.size());
-      boolean consumed = false;
-      for (Object item : items) {
-        if (item == null) {
-          throw new IllegalArgumentException("put: the collection body holds a null element");
-        }
-        consumed |= BlobBodies.isConsumedByReading(item);
-        batch.add(BlobBodies.toBlob(item, hash));
-      }
-      List<BlobRef> refs = blobs.get().putMulti(batch);
-      List<Long> sizes = batch.stream().map(blob -> (long) blob.size()).toList();
-      CamlistoreOperationResult.Headers headers =
-          CamlistoreOperationResult.newHeaders().blobRef(refs).blobSize(sizes);
-      return consumed
-          ? CamlistoreOperationResult.create(batch, headers)
-          : CamlistoreOperationResult.headersOnly(headers);
+    if (body instanceof Collection<?> || body instanceof Object[]) {
+      throw new IllegalArgumentException(
+          "put stores one blob, but the body is a "
+              + body.getClass().getName()
+              + " of several items: send it to putMulti, which stores each item as a blob in one"
+              + " batch");
     }
-    Object unwrapped = FileBodies.unwrap(body);
-    if ((options.storeAsFile() && FileBodies.isFileOrStream(unwrapped))
-        || FileBodies.knownSize(unwrapped) > Blob.MAX_SIZE) {
-      return storeFile(exchange, unwrapped);
-    }
-    Blob blob;
-    if (unwrapped instanceof InputStream in) {
-      byte[] head = readUpToBlobLimit(in);
-      if (head.length > Blob.MAX_SIZE) {
-        return storeFile(exchange, new SequenceInputStream(new ByteArrayInputStream(head), in));
-      }
-      blob = new Blob(head, hash);
-    } else {
-      blob = BlobBodies.toBlob(body, hash);
-    }
+    Blob blob = BlobBodies.toBlob(body, options.hashFunction(exchange), exchange, "put: the body");
     BlobRef ref = blobs.get().put(blob);
     CamlistoreOperationResult.Headers headers =
         CamlistoreOperationResult.newHeaders()
@@ -114,47 +77,67 @@ final class BlobOperations {
         : CamlistoreOperationResult.headersOnly(headers);
   }
 
-  /** Stores a body as a file; a consumed stream body is replaced by the file schema's ref. */
-  private CamlistoreOperationResult storeFile(Exchange exchange, Object unwrapped) {
-    FileOperations.Stored stored = files.store(exchange, unwrapped);
-    return unwrapped instanceof InputStream
-        ? CamlistoreOperationResult.create(stored.ref(), stored.headers())
-        : CamlistoreOperationResult.headersOnly(stored.headers());
-  }
-
   /**
-   * Reads a stream up to one byte past the blob limit; closes it only when it ended within the
-   * limit, so that a longer stream can go on being read as a file.
+   * Stores each item of a collection body as one blob, in one batch (one stat request, then uploads
+   * of only the blobs the server lacks). Sets the list headers {@link
+   * CamlistoreConstants#BLOB_REFS} and {@link CamlistoreConstants#BLOB_SIZES}, in the items' order.
+   * Keeps the body, unless an item was a stream: then the body becomes the list of stored blobs.
+   *
+   * @throws BlobTooLargeException naming the item if one holds more than 16 MiB (nothing is sent)
+   * @throws IllegalArgumentException if the body is not a collection, or an item is null or cannot
+   *     be converted to bytes
    */
-  private static byte[] readUpToBlobLimit(InputStream in) {
-    try {
-      byte[] head = in.readNBytes(Blob.MAX_SIZE + 1);
-      if (head.length <= Blob.MAX_SIZE) {
-        in.close();
-      }
-      return head;
-    } catch (IOException e) {
-      try {
-        in.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new UncheckedIOException("reading the body to store failed: " + e.getMessage(), e);
+  CamlistoreOperationResult putMulti(Exchange exchange) {
+    Object body = exchange.getMessage().getBody();
+    if (!(body instanceof Collection<?> items)) {
+      throw new IllegalArgumentException(
+          "putMulti needs a Collection body, one item per blob; got "
+              + (body == null ? "no body" : "a " + body.getClass().getName())
+              + " (send a single body to put)");
     }
+    String hash = options.hashFunction(exchange);
+    List<Blob> batch = new ArrayList<>(items.size());
+    boolean consumed = false;
+    int index = 0;
+    for (Object item : items) {
+      if (item == null) {
+        throw new IllegalArgumentException(
+            "putMulti: item " + index + " of the collection body is null");
+      }
+      consumed |= BlobBodies.isConsumedByReading(item);
+      batch.add(BlobBodies.toBlob(item, hash, exchange, "putMulti: item " + index));
+      index++;
+    }
+    List<BlobRef> refs = batch.isEmpty() ? List.of() : blobs.get().putMulti(batch);
+    List<Long> sizes = batch.stream().map(blob -> (long) blob.size()).toList();
+    CamlistoreOperationResult.Headers headers =
+        CamlistoreOperationResult.newHeaders()
+            .blobRefs(refs)
+            .blobSizes(sizes)
+            .blobRef(null)
+            .blobSize(null)
+            .camliType(null)
+            .fileName(null)
+            .permanodeRef(null);
+    return consumed
+        ? CamlistoreOperationResult.create(batch, headers)
+        : CamlistoreOperationResult.headersOnly(headers);
   }
 
   /**
-   * Opens the blob as the body: a stream that verifies the content against the ref as it is read,
-   * and is closed when the exchange completes.
+   * Fetches the blob as the body: its content, verified against the ref, kept so that it can be
+   * read after the exchange and more than once ({@link CachedContent}); with the streamDownload
+   * option, the verifying stream itself, closed when the exchange completes.
    *
    * @throws NotFoundException if the server does not have the blob
+   * @throws io.camlistore.client.HashMismatchException if the content does not match the ref
    */
   CamlistoreOperationResult get(Exchange exchange) {
     BlobRef ref = BlobRefs.single(exchange, CamlistoreOperation.get);
     BlobInputStream in = blobs.get().getStream(ref);
-    closeOnCompletion(exchange, in, ref);
+    Object body = DownloadBodies.body(exchange, in, in.size(), ref, options.streamDownload());
     return CamlistoreOperationResult.create(
-        in,
+        body,
         CamlistoreOperationResult.newHeaders()
             .blobRef(ref)
             .blobSize(in.size() >= 0 ? in.size() : null));

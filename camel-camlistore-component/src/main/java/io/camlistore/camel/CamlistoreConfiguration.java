@@ -5,14 +5,20 @@ import io.camlistore.client.Blob;
 import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.HttpProxy;
 import io.camlistore.client.LocalSigner;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +77,35 @@ public class CamlistoreConfiguration implements Cloneable {
   private @Nullable String keyId;
 
   @UriParam(
+      label = "security",
+      description =
+          "TLS settings for an https serverUrl, such as a trust store with a private CA or a"
+              + " self-signed certificate; without them the JVM's defaults apply.")
+  private @Nullable SSLContextParameters sslContextParameters;
+
+  @UriParam(
+      label = "proxy",
+      description =
+          "The host of an HTTP proxy every request goes through; without it the JVM's proxy"
+              + " settings (http.proxyHost, https.proxyHost, http.nonProxyHosts...) apply.")
+  private @Nullable String proxyHost;
+
+  @UriParam(label = "proxy", description = "The port of the HTTP proxy; needs proxyHost.")
+  private @Nullable Integer proxyPort;
+
+  @UriParam(
+      label = "proxy",
+      secret = true,
+      description = "User name for the proxy's HTTP Basic authentication; needs proxyHost.")
+  private @Nullable String proxyUsername;
+
+  @UriParam(
+      label = "proxy",
+      secret = true,
+      description = "Password for the proxy's HTTP Basic authentication; needs proxyUsername.")
+  private @Nullable String proxyPassword;
+
+  @UriParam(
       label = "advanced",
       description =
           "An open client connection to use instead of connecting to serverUrl. A single Connection"
@@ -89,19 +124,21 @@ public class CamlistoreConfiguration implements Cloneable {
       label = "producer",
       defaultValue = "false",
       description =
-          "Whether put stores every file or stream body (File, Path, GenericFile, InputStream) as a"
-              + " Perkeep file (chunks and a file schema, streamed, any size) instead of one blob."
-              + " Without it put stores such a body as a file only when it is over 16 MiB.")
-  private boolean storeAsFile;
+          "Whether putFile also creates a permanode for each file, with camliContent and title"
+              + " claims, as pk-put file -permanode does. Needs a signer: the server's sign helper,"
+              + " or secretKeyring and keyId.")
+  private boolean permanode;
 
   @UriParam(
       label = "producer",
       defaultValue = "false",
       description =
-          "Whether putFile (and put, when it stores a file) also creates a permanode for each"
-              + " file, with camliContent and title claims, as pk-put file -permanode does. Needs a"
-              + " signer: the server's sign helper, or secretKeyring and keyId.")
-  private boolean permanode;
+          "Whether get and getFile answer the content as a stream read from the server while the"
+              + " route reads it (verified, closed when the exchange completes, so it must be read"
+              + " within the route), instead of a body kept in memory or spooled to disk as"
+              + " Camel's stream caching does, which can be read after the exchange and more than"
+              + " once.")
+  private boolean streamDownload;
 
   @UriParam(
       label = "producer",
@@ -145,17 +182,18 @@ public class CamlistoreConfiguration implements Cloneable {
       label = "advanced",
       defaultValue = "16",
       description =
-          "The size of the HTTP connection pool of the endpoint's connection; it should cover"
-              + " uploadParallelism plus downloadParallelism for each file being stored or read at"
-              + " the same time, or requests wait for a free connection.")
+          "The size of the HTTP connection pool of the connection (shared by the endpoints with the"
+              + " same server and connection options); it should cover uploadParallelism plus"
+              + " downloadParallelism for each file being stored or read at the same time, or"
+              + " requests wait for a free connection.")
   private int maxConnections = 16;
 
   @UriParam(
       label = "producer,advanced",
       defaultValue = "4",
       description =
-          "How many upload requests storing one file (putFile, put of a file) or one batch of"
-              + " blobs run at the same time.")
+          "How many upload requests storing one file (putFile) or one batch of blobs (putMulti)"
+              + " run at the same time.")
   private int uploadParallelism = 4;
 
   @UriParam(
@@ -298,7 +336,7 @@ public class CamlistoreConfiguration implements Cloneable {
   }
 
   /**
-   * Sets the size of the connection pool of the endpoint's own connection.
+   * Sets the size of the connection pool of the connection the endpoint opens.
    *
    * @param maxConnections at least 1
    */
@@ -362,18 +400,89 @@ public class CamlistoreConfiguration implements Cloneable {
     this.hashFunction = hashFunction;
   }
 
-  /** {@return whether put stores file and stream bodies as files} */
-  public boolean isStoreAsFile() {
-    return storeAsFile;
+  /** {@return whether get and getFile answer a stream that must be read within the route} */
+  public boolean isStreamDownload() {
+    return streamDownload;
   }
 
   /**
-   * Sets whether put stores file and stream bodies as files.
+   * Sets whether get and getFile answer a stream read while the route reads it, instead of a body
+   * kept for reading after the exchange.
    *
-   * @param storeAsFile true to store every file or stream body as a file schema
+   * @param streamDownload true for a stream, closed when the exchange completes
    */
-  public void setStoreAsFile(boolean storeAsFile) {
-    this.storeAsFile = storeAsFile;
+  public void setStreamDownload(boolean streamDownload) {
+    this.streamDownload = streamDownload;
+  }
+
+  /** {@return the TLS settings, or null for the JVM's defaults} */
+  public @Nullable SSLContextParameters getSslContextParameters() {
+    return sslContextParameters;
+  }
+
+  /**
+   * Sets the TLS settings for an https server.
+   *
+   * @param sslContextParameters the settings, or null for the JVM's defaults
+   */
+  public void setSslContextParameters(@Nullable SSLContextParameters sslContextParameters) {
+    this.sslContextParameters = sslContextParameters;
+  }
+
+  /** {@return the proxy host, or null to follow the JVM's proxy settings} */
+  public @Nullable String getProxyHost() {
+    return proxyHost;
+  }
+
+  /**
+   * Sets the proxy host.
+   *
+   * @param proxyHost the host every request goes through
+   */
+  public void setProxyHost(@Nullable String proxyHost) {
+    this.proxyHost = proxyHost;
+  }
+
+  /** {@return the proxy port, or null} */
+  public @Nullable Integer getProxyPort() {
+    return proxyPort;
+  }
+
+  /**
+   * Sets the proxy port.
+   *
+   * @param proxyPort 1 to 65535
+   */
+  public void setProxyPort(@Nullable Integer proxyPort) {
+    this.proxyPort = proxyPort;
+  }
+
+  /** {@return the proxy user name, or null} */
+  public @Nullable String getProxyUsername() {
+    return proxyUsername;
+  }
+
+  /**
+   * Sets the proxy user name.
+   *
+   * @param proxyUsername the user name sent to the proxy
+   */
+  public void setProxyUsername(@Nullable String proxyUsername) {
+    this.proxyUsername = proxyUsername;
+  }
+
+  /** {@return the proxy password, or null} */
+  public @Nullable String getProxyPassword() {
+    return proxyPassword;
+  }
+
+  /**
+   * Sets the proxy password.
+   *
+   * @param proxyPassword the password sent to the proxy
+   */
+  public void setProxyPassword(@Nullable String proxyPassword) {
+    this.proxyPassword = proxyPassword;
   }
 
   /** {@return whether a permanode is created for each stored file} */
@@ -465,7 +574,31 @@ public class CamlistoreConfiguration implements Cloneable {
     requireAtLeastOne("maxConnections", maxConnections);
     requireAtLeastOne("uploadParallelism", uploadParallelism);
     requireAtLeastOne("downloadParallelism", downloadParallelism);
+    validateProxy();
+    if (connection != null && (sslContextParameters != null || !isBlank(proxyHost))) {
+      throw new IllegalArgumentException(
+          "camlistore: sslContextParameters and the proxy options apply only when the endpoint"
+              + " connects to serverUrl itself; the given connection uses its own ConnectOptions");
+    }
     validateSigner();
+  }
+
+  private void validateProxy() {
+    if (isBlank(proxyHost)) {
+      if (proxyPort != null || !isBlank(proxyUsername) || !isBlank(proxyPassword)) {
+        throw new IllegalArgumentException(
+            "camlistore: proxyPort, proxyUsername and proxyPassword need proxyHost");
+      }
+      return;
+    }
+    if (proxyPort == null || proxyPort < 1 || proxyPort > 65_535) {
+      throw new IllegalArgumentException(
+          "camlistore: proxyHost needs proxyPort, 1 to 65535, got " + proxyPort);
+    }
+    if (!isBlank(proxyPassword) && isBlank(proxyUsername)) {
+      throw new IllegalArgumentException(
+          "camlistore: proxyPassword is set but proxyUsername is not");
+    }
   }
 
   private static void requireAtLeastOne(String option, int value) {
@@ -520,10 +653,11 @@ public class CamlistoreConfiguration implements Cloneable {
   /**
    * {@return the client options these settings describe}
    *
+   * @param context the CamelContext, which resolves the TLS settings' key and trust stores
    * @throws IllegalArgumentException if a timeout is not positive, a count is below 1, the retry
-   *     backoff is negative, or the secret keyring cannot sign
+   *     backoff is negative, the secret keyring cannot sign, or the TLS settings cannot be used
    */
-  ConnectOptions connectOptions() {
+  ConnectOptions connectOptions(CamelContext context) {
     Auth auth = Auth.none();
     if (authToken != null && !authToken.isBlank()) {
       auth = Auth.token(authToken);
@@ -540,7 +674,31 @@ public class CamlistoreConfiguration implements Cloneable {
         .uploadParallelism(uploadParallelism)
         .downloadParallelism(downloadParallelism)
         .signer(localSigner())
+        .sslContext(sslContext(context))
+        .proxy(proxy())
         .build();
+  }
+
+  private @Nullable SSLContext sslContext(CamelContext context) {
+    if (sslContextParameters == null) {
+      return null;
+    }
+    try {
+      return sslContextParameters.createSSLContext(context);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException(
+          "camlistore: sslContextParameters cannot make a TLS context: " + e.getMessage(), e);
+    }
+  }
+
+  private @Nullable HttpProxy proxy() {
+    if (proxyHost == null || proxyHost.isBlank() || proxyPort == null) {
+      return null;
+    }
+    HttpProxy proxy = HttpProxy.of(proxyHost, proxyPort);
+    return proxyUsername == null || proxyUsername.isBlank()
+        ? proxy
+        : proxy.withCredentials(proxyUsername, proxyPassword == null ? "" : proxyPassword);
   }
 
   private static boolean isBlank(@Nullable String text) {

@@ -56,9 +56,9 @@ final class CamlistoreConfigurationOptionsProxy {
         exchange, CamlistoreConstants.PERMANODE, Boolean.class, configuration::isPermanode);
   }
 
-  /** {@return whether put stores every file or stream body as a file} */
-  boolean storeAsFile() {
-    return configuration.isStoreAsFile();
+  /** {@return whether get and getFile answer a stream to read within the route} */
+  boolean streamDownload() {
+    return configuration.isStreamDownload();
   }
 
   /** {@return the enumerate page size} */

@@ -9,8 +9,9 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "The operation to perform for this message, overriding the one in the endpoint URI:"
-              + " put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims,"
-              + " createPermanode, setAttribute, addAttribute, delAttribute or deletePermanode.",
+              + " put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe,"
+              + " query, claims, createPermanode, setAttribute, addAttribute, delAttribute or"
+              + " deletePermanode.",
       javaType = "io.camlistore.camel.CamlistoreOperation or String")
   public static final String OPERATION = "CamelCamlistoreOperation";
 
@@ -20,9 +21,9 @@ public final class CamlistoreConstants {
           "The blobref. Input of get, exists, stat, remove, getFile, describe, claims and deletePermanode"
               + " (a String or BlobRef, else the body; stat and remove also take a collection, or a"
               + " comma-separated String), and the permanode of setAttribute, addAttribute and"
-              + " delAttribute (header only). Output of put: the stored blob's ref, or a List of"
-              + " refs for a batch, or the file schema's ref when put stored a file; of putFile: the"
-              + " file schema's ref; of createPermanode: the new permanode. On the enumerate"
+              + " delAttribute (header only). Output of put: the stored blob's ref; of putFile: the"
+              + " file schema's ref; of createPermanode: the new permanode (putMulti sets"
+              + " CamelCamlistoreBlobRefs instead, and removes this header). On the enumerate"
               + " consumer: the delivered blob; on the query consumer: the permanode.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
@@ -30,11 +31,29 @@ public final class CamlistoreConstants {
   /** The size of the blob a message is about. */
   @Metadata(
       description =
-          "The blob's size in bytes: set by put (a List of sizes for a batch), get and exists"
-              + " (when the blob exists), and by the consumer. For putFile, getFile and put storing a"
-              + " file: the file content's size.",
+          "The blob's size in bytes: set by put, get and exists (when the blob exists), and by the"
+              + " consumer. For putFile and getFile: the file content's size. Removed by putMulti,"
+              + " which sets CamelCamlistoreBlobSizes.",
       javaType = "Long")
   public static final String BLOB_SIZE = "CamelCamlistoreBlobSize";
+
+  /** The refs of the blobs a batch stored. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by putMulti: the refs of the stored blobs, one per item of the collection body, in"
+              + " its order.",
+      javaType = "java.util.List<io.camlistore.client.BlobRef>")
+  public static final String BLOB_REFS = "CamelCamlistoreBlobRefs";
+
+  /** The sizes of the blobs a batch stored. */
+  @Metadata(
+      label = "producer",
+      description =
+          "Set by putMulti: the sizes in bytes of the stored blobs, in the order of"
+              + " CamelCamlistoreBlobRefs.",
+      javaType = "java.util.List<Long>")
+  public static final String BLOB_SIZES = "CamelCamlistoreBlobSizes";
 
   /** Overrides the hash function used by put. */
   @Metadata(
@@ -76,8 +95,7 @@ public final class CamlistoreConstants {
       description =
           "Set by describe: the blob's schema type (camliType) such as permanode, claim, file,"
               + " directory, static-set or bytes. Removed when the blob is plain data. Set to file"
-              + " by putFile and by put when it stored a file, removed when put stored a blob."
-              + " Set by the query consumer: permanode.",
+              + " by putFile, removed by put and putMulti. Set by the query consumer: permanode.",
       javaType = "String")
   public static final String CAMLI_TYPE = "CamelCamlistoreCamliType";
 
@@ -133,10 +151,9 @@ public final class CamlistoreConstants {
   @Metadata(
       label = "producer",
       description =
-          "The file name putFile (and put, when it stores a file) records; without it the last"
-              + " segment of CamelFileName, else the local file's name, is used. Set by putFile,"
-              + " by put when it stored a file, and by getFile (removed when the stored file has no"
-              + " name).",
+          "The file name putFile records; without it the last segment of CamelFileName, else the"
+              + " local file's name, is used. Set by putFile, and by getFile (removed when the stored"
+              + " file has no name).",
       javaType = "String")
   public static final String FILE_NAME = "CamelCamlistoreFileName";
 
@@ -144,9 +161,8 @@ public final class CamlistoreConstants {
   @Metadata(
       label = "producer",
       description =
-          "Whether putFile (and put, when it stores a file) also creates a permanode for the file,"
-              + " with camliContent and title claims, overriding the permanode option. Needs a"
-              + " signer.",
+          "Whether putFile also creates a permanode for the file, with camliContent and title"
+              + " claims, overriding the permanode option. Needs a signer.",
       javaType = "Boolean")
   public static final String PERMANODE = "CamelCamlistorePermanode";
 
@@ -154,8 +170,8 @@ public final class CamlistoreConstants {
   @Metadata(
       label = "producer",
       description =
-          "Set by putFile (and put, when it stores a file) when a permanode was created for the"
-              + " file: the permanode's ref. Removed otherwise.",
+          "Set by putFile when a permanode was created for the file: the permanode's ref. Removed"
+              + " otherwise.",
       javaType = "io.camlistore.client.BlobRef")
   public static final String PERMANODE_REF = "CamelCamlistorePermanodeRef";
 

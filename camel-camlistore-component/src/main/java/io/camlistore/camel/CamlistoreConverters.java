@@ -3,13 +3,21 @@ package io.camlistore.camel;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobRef;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.ExchangeHelper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Camel type converters between the client's value types and plain Java types, so that routes can
- * write {@code convertBodyTo(String.class)} on a blob or give a String where a {@link BlobRef} is
- * expected. New blobs are named with {@value Blob#DEFAULT_HASH}; inputs over {@link Blob#MAX_SIZE}
- * bytes are refused.
+ * write {@code convertBodyTo(String.class)} on a blob or a fetched {@link CachedContent}, or give a
+ * String where a {@link BlobRef} is expected. New blobs are named with {@value Blob#DEFAULT_HASH};
+ * inputs over {@link Blob#MAX_SIZE} bytes are refused with a {@link BlobTooLargeException}.
  */
 @org.apache.camel.Converter(generateLoader = true)
 public final class CamlistoreConverters {
@@ -80,7 +88,8 @@ public final class CamlistoreConverters {
    */
   @org.apache.camel.Converter
   public static Blob toBlob(String text) {
-    return BlobBodies.toBlob(text, Blob.DEFAULT_HASH);
+    return BlobBodies.ofBytes(
+        text.getBytes(StandardCharsets.UTF_8), Blob.DEFAULT_HASH, "a String to convert");
   }
 
   /**
@@ -92,7 +101,7 @@ public final class CamlistoreConverters {
    */
   @org.apache.camel.Converter
   public static Blob toBlob(byte[] bytes) {
-    return BlobBodies.toBlob(bytes, Blob.DEFAULT_HASH);
+    return BlobBodies.ofBytes(bytes, Blob.DEFAULT_HASH, "a byte[] to convert");
   }
 
   /**
@@ -105,7 +114,7 @@ public final class CamlistoreConverters {
    */
   @org.apache.camel.Converter
   public static Blob toBlob(InputStream in) {
-    return BlobBodies.toBlob(in, Blob.DEFAULT_HASH);
+    return BlobBodies.ofStream(in, Blob.DEFAULT_HASH, "a stream to convert");
   }
 
   /**
@@ -118,6 +127,58 @@ public final class CamlistoreConverters {
    */
   @org.apache.camel.Converter
   public static Blob toBlob(File file) {
-    return BlobBodies.toBlob(file, Blob.DEFAULT_HASH);
+    try {
+      return BlobBodies.ofStream(
+          Files.newInputStream(file.toPath()), Blob.DEFAULT_HASH, "the file " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens fetched content as a new stream, from its beginning.
+   *
+   * @param content the content get or getFile answered
+   * @return a stream of its own; closing it leaves the content readable
+   */
+  @org.apache.camel.Converter
+  public static InputStream toInputStream(CachedContent content) {
+    return content.openStream();
+  }
+
+  /**
+   * Reads fetched content.
+   *
+   * @param content the content get or getFile answered
+   * @return its bytes
+   */
+  @org.apache.camel.Converter
+  public static byte[] toByteArray(CachedContent content) {
+    return content.toByteArray();
+  }
+
+  /**
+   * Decodes fetched content as text.
+   *
+   * @param content the content get or getFile answered
+   * @param exchange the exchange whose charset ({@link Exchange#CHARSET_NAME}) applies, else
+   *     Camel's default (UTF-8); may be null
+   * @return its text
+   */
+  @org.apache.camel.Converter
+  public static String toString(CachedContent content, @Nullable Exchange exchange) {
+    return new String(
+        content.toByteArray(), Charset.forName(ExchangeHelper.getCharsetName(exchange, true)));
+  }
+
+  /**
+   * Writes fetched content to a file, once.
+   *
+   * @param content the content get or getFile answered
+   * @return the file, deleted when the content is closed or no longer referenced
+   */
+  @org.apache.camel.Converter
+  public static File toFile(CachedContent content) {
+    return content.toFile();
   }
 }

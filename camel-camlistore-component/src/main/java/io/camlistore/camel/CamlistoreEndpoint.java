@@ -1,6 +1,5 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -19,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * {@code enumerate} endpoint can also consume, delivering every blob of the server once, and the
  * {@code query} endpoint each permanode matching an expression when it appears and when it changes.
  *
- * <p>Uses the configured {@link Connection} when one is given (and leaves it open); otherwise
- * connects to {@code serverUrl} on first use and closes that connection when stopped. Connecting
- * lazily lets a consumer whose server is down start anyway and report it through its health check
- * and poll strategy.
+ * <p>Uses the configured {@link Connection} when one is given (and leaves it open); otherwise, on
+ * first use, the connection to {@code serverUrl} the component shares among its endpoints with the
+ * same connection settings, given back when this endpoint stops (the last endpoint closes it).
+ * Connecting lazily lets a consumer whose server is down start anyway and report it through its
+ * health check and poll strategy.
  */
 @UriEndpoint(
     firstVersion = "0.1.0",
@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
     headersClass = CamlistoreConstants.class)
 public class CamlistoreEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
   @UriParam private final CamlistoreConfiguration configuration;
+  private final CamlistoreComponent component;
 
   @UriParam
   private final CamlistoreConsumerConfiguration consumerConfiguration =
@@ -48,7 +49,7 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
               + " page size.")
   private int maxMessagesPerPoll = CamlistoreConfiguration.DEFAULT_PAGE_SIZE;
 
-  private @Nullable Connection ownConnection;
+  private SharedConnections.@Nullable Lease lease;
 
   /**
    * Creates an endpoint.
@@ -60,6 +61,7 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
   public CamlistoreEndpoint(
       String uri, CamlistoreComponent component, CamlistoreConfiguration configuration) {
     super(uri, component);
+    this.component = component;
     this.configuration = configuration;
   }
 
@@ -101,8 +103,8 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
   }
 
   /**
-   * {@return the connection to use: the configured one, else this endpoint's own, opened now if
-   * needed}
+   * {@return the connection to use: the configured one, else the shared one to serverUrl, opened
+   * now if no endpoint opened it yet}
    *
    * @throws io.camlistore.client.CamlistoreException if connecting fails (tried again next call)
    */
@@ -111,21 +113,18 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
     if (given != null) {
       return given;
     }
-    if (ownConnection == null) {
-      ownConnection =
-          Camlistore.connect(
-              java.util.Objects.requireNonNull(configuration.getServerUrl(), "serverUrl"),
-              configuration.connectOptions());
+    if (lease == null) {
+      lease = component.connections().lease(configuration);
     }
-    return ownConnection;
+    return lease.connection();
   }
 
   @Override
   protected synchronized void doStop() throws Exception {
     super.doStop();
-    if (ownConnection != null) {
-      ownConnection.close();
-      ownConnection = null;
+    if (lease != null) {
+      lease.release();
+      lease = null;
     }
   }
 

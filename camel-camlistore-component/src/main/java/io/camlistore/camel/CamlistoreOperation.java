@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
  * spellings, so they are lower case.
  */
 public enum CamlistoreOperation {
-  /** Stores the body as one blob, or a collection body as a batch. */
+  /** Stores the body as one blob, of at most 16 MiB. */
   put,
-  /** Fetches a blob as a stream. */
+  /** Stores each item of a collection body as one blob, in one batch. */
+  putMulti,
+  /** Fetches a blob, as a body that can be read after the exchange and more than once. */
   get,
   /** Tells whether the server has a blob. */
   exists,
@@ -26,7 +28,7 @@ public enum CamlistoreOperation {
   remove,
   /** Stores the body as a file of any size (chunks and a file schema), streaming it. */
   putFile,
-  /** Opens a stored file's content as a stream. */
+  /** Fetches a stored file's content, as a body that can be read after the exchange. */
   getFile,
   /** Describes a blob from the server's index: its type, size, and a permanode's attributes. */
   describe,

@@ -2,6 +2,7 @@ package io.camlistore.camel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Message;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,8 @@ final class CamlistoreOperationResult {
 
     private Headers() {}
 
-    /** Sets {@link CamlistoreConstants#BLOB_REF}. */
-    Headers blobRef(Object ref) {
+    /** Sets {@link CamlistoreConstants#BLOB_REF}, or removes it when null. */
+    Headers blobRef(@Nullable Object ref) {
       values.put(CamlistoreConstants.BLOB_REF, ref);
       return this;
     }
@@ -83,6 +84,18 @@ final class CamlistoreOperationResult {
     /** Sets {@link CamlistoreConstants#BLOB_SIZE}, or removes it when null. */
     Headers blobSize(@Nullable Object size) {
       values.put(CamlistoreConstants.BLOB_SIZE, size);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#BLOB_REFS}. */
+    Headers blobRefs(List<?> refs) {
+      values.put(CamlistoreConstants.BLOB_REFS, refs);
+      return this;
+    }
+
+    /** Sets {@link CamlistoreConstants#BLOB_SIZES}. */
+    Headers blobSizes(List<Long> sizes) {
+      values.put(CamlistoreConstants.BLOB_SIZES, sizes);
       return this;
     }
 

@@ -19,8 +19,7 @@ final class CamlistoreProducer extends DefaultProducer {
     super(endpoint);
     this.options = new CamlistoreConfigurationOptionsProxy(endpoint.getConfiguration());
     this.fileOperations = new FileOperations(() -> endpoint.connection().files(), options);
-    this.blobOperations =
-        new BlobOperations(() -> endpoint.connection().blobs(), fileOperations, options);
+    this.blobOperations = new BlobOperations(() -> endpoint.connection().blobs(), options);
     this.searchOperations = new SearchOperations(() -> endpoint.connection().searcher(), options);
     this.permanodeOperations = new PermanodeOperations(() -> endpoint.connection().permanodes());
   }
@@ -31,6 +30,7 @@ final class CamlistoreProducer extends DefaultProducer {
     CamlistoreOperationResult result =
         switch (operation) {
           case put -> blobOperations.put(exchange);
+          case putMulti -> blobOperations.putMulti(exchange);
           case get -> blobOperations.get(exchange);
           case putFile -> fileOperations.putFile(exchange);
           case getFile -> fileOperations.getFile(exchange);

@@ -1,101 +1,49 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.Blob;
-import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads message bodies as file content: a local file, a stream, or bytes, and the name the stored
- * file gets.
+ * Reads message bodies as file content: a local file (kept as a {@link Path}, so that its
+ * modification time is stored too), or else anything Camel's type converters turn into a stream;
+ * and the name the stored file gets.
  */
 final class FileBodies {
-  /** The body types putFile accepts, for error messages. */
-  static final String ACCEPTED =
-      "java.io.File, java.nio.file.Path, a Camel file (GenericFile), InputStream, byte[], String or"
-          + " io.camlistore.client.Blob";
-
   private FileBodies() {}
 
-  /**
-   * {@return the body with a Camel file unwrapped: a local file as its {@link Path}, a remote one
-   * as its content; a {@link File} as its {@link Path}; anything else unchanged}
-   */
-  static Object unwrap(Object body) {
-    if (body instanceof WrappedFile<?> wrapped) {
-      if (wrapped.getFile() instanceof File local) {
-        return local.toPath();
-      }
-      Object content = wrapped.getBody();
-      if (content != null && !(content instanceof WrappedFile)) {
-        return unwrap(content);
-      }
-      return body;
+  /** {@return the local file a body is: a {@link Path}, a {@link File} or a local Camel file} */
+  static @Nullable Path localFile(Object body) {
+    if (body instanceof Path path) {
+      return path;
     }
     if (body instanceof File file) {
       return file.toPath();
     }
-    return body;
+    if (body instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof File local) {
+      return local.toPath();
+    }
+    return null;
   }
 
   /**
-   * {@return the size of an unwrapped body, or -1 when it is a stream whose size is unknown}
+   * {@return the body's content as a stream, converted by Camel's type converters}
    *
-   * @throws UncheckedIOException if a file's size cannot be read
+   * @throws IllegalArgumentException naming the type if Camel cannot convert it to a stream
    */
-  static long knownSize(Object unwrapped) {
-    if (unwrapped instanceof Path path) {
-      try {
-        return Files.size(path);
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading the size of " + path + " failed: " + e, e);
-      }
+  static InputStream content(Object body, Exchange exchange) {
+    InputStream in =
+        exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, body);
+    if (in == null) {
+      throw new IllegalArgumentException(
+          "putFile cannot store a body of type "
+              + body.getClass().getName()
+              + ": Camel has no type converter from it to InputStream");
     }
-    if (unwrapped instanceof byte[] bytes) {
-      return bytes.length;
-    }
-    if (unwrapped instanceof CharSequence text) {
-      return text.toString().getBytes(StandardCharsets.UTF_8).length;
-    }
-    return -1;
-  }
-
-  /** {@return whether an unwrapped body is a file or stream, as opposed to bytes in memory} */
-  static boolean isFileOrStream(Object unwrapped) {
-    return unwrapped instanceof Path || unwrapped instanceof InputStream;
-  }
-
-  /**
-   * {@return the content of an unwrapped body that is not a local file, as a stream}
-   *
-   * @throws IllegalArgumentException naming the type if the body cannot be stored as a file
-   */
-  static InputStream content(Object unwrapped) {
-    if (unwrapped instanceof InputStream in) {
-      return in;
-    }
-    if (unwrapped instanceof byte[] bytes) {
-      return new ByteArrayInputStream(bytes);
-    }
-    if (unwrapped instanceof CharSequence text) {
-      return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    if (unwrapped instanceof Blob blob) {
-      return blob.openStream();
-    }
-    throw new IllegalArgumentException(
-        "putFile cannot store a body of type "
-            + unwrapped.getClass().getName()
-            + "; it accepts "
-            + ACCEPTED);
+    return in;
   }
 
   /**

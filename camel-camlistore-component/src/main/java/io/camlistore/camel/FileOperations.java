@@ -17,8 +17,8 @@ import org.apache.camel.Exchange;
 
 /**
  * The file operations: putFile stores content of any size as a Perkeep file (chunks, a bytes tree
- * and a file schema), streaming it; getFile opens a stored file's content as a stream. Each reads
- * its input from the exchange and returns the body and headers to set.
+ * and a file schema), streaming it; getFile fetches a stored file's content. Each reads its input
+ * from the exchange and returns the body and headers to set.
  */
 final class FileOperations {
   private final Supplier<FileClient> files;
@@ -36,28 +36,19 @@ final class FileOperations {
   }
 
   /**
-   * Stores the body as a file. The body becomes the file schema's ref; the ref, size, file name and
-   * (with the permanode option) permanode headers are set.
+   * Stores the body as a file of any size, streaming it: a local file (File, Path, a local Camel
+   * file) with its modification time, anything else as Camel's type converters turn it into a
+   * stream, read to its end and closed. The body becomes the file schema's ref; the ref, size, file
+   * name and (with the permanode option) permanode headers are set.
    */
   CamlistoreOperationResult putFile(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     if (body == null) {
       throw new IllegalArgumentException(
-          "putFile needs a message body to store; it accepts " + FileBodies.ACCEPTED);
+          "putFile needs a message body to store: a file, or anything Camel converts to an"
+              + " InputStream");
     }
-    Stored stored = store(exchange, FileBodies.unwrap(body));
-    return CamlistoreOperationResult.create(stored.ref(), stored.headers());
-  }
-
-  /**
-   * Stores an unwrapped body as a file, streaming it: a stream is read to its end and closed.
-   *
-   * @param exchange the exchange, for the file name and permanode option
-   * @param unwrapped the body as {@link FileBodies#unwrap(Object)} returns it
-   * @return the stored file's ref and the headers describing it
-   */
-  Stored store(Exchange exchange, Object unwrapped) {
-    Path local = unwrapped instanceof Path path ? path : null;
+    Path local = FileBodies.localFile(body);
     String name = FileBodies.fileName(exchange, local);
     FileOptions fileOptions =
         options.permanode(exchange) ? FileOptions.permanode() : FileOptions.defaults();
@@ -66,48 +57,60 @@ final class FileOperations {
     if (local != null
         && local.getFileName() != null
         && name.equals(local.getFileName().toString())) {
-      size = FileBodies.knownSize(local);
+      size = fileSize(local);
       upload = files.get().putFile(local, fileOptions);
     } else {
       // A renamed local file keeps its modification time; a stream has no attributes.
       FileMetadata metadata = local == null ? FileMetadata.empty() : modificationTime(local);
       try (CountingInputStream in =
           new CountingInputStream(
-              local == null ? FileBodies.content(unwrapped) : Files.newInputStream(local))) {
+              local == null ? FileBodies.content(body, exchange) : Files.newInputStream(local))) {
         upload = files.get().putFile(in, name, metadata, fileOptions);
         size = in.count();
       } catch (IOException e) {
         throw new UncheckedIOException("reading the content of " + name + " failed: " + e, e);
       }
     }
-    BlobRef permanode = upload.permanodeRef().orElse(null);
-    return new Stored(
+    return CamlistoreOperationResult.create(
         upload.contentRef(),
         CamlistoreOperationResult.newHeaders()
             .blobRef(upload.contentRef())
             .blobSize(size)
             .fileName(name)
             .camliType("file")
-            .permanodeRef(permanode));
+            .permanodeRef(upload.permanodeRef().orElse(null)));
   }
 
   /**
-   * Opens a stored file's content as the body, a stream closed when the exchange completes. Sets
-   * the file name (removed when the file has none) and size headers.
+   * Fetches a stored file's content as the body, every chunk verified: kept so that it can be read
+   * after the exchange ({@link CachedContent}, spooled to disk as Camel's stream caching does);
+   * with the streamDownload option, the stream itself, read while the route reads it and closed
+   * when the exchange completes. Sets the file name (removed when the file has none) and size
+   * headers.
    *
    * @throws io.camlistore.client.NotFoundException if the server does not have the file schema
    * @throws io.camlistore.client.InvalidSchemaException if the blob is not a file schema
+   * @throws IllegalStateException if the file is over 16 MiB and the CamelContext's stream cache
+   *     does not spool to disk, so that it would be held in memory whole
    */
   CamlistoreOperationResult getFile(Exchange exchange) {
     BlobRef ref = BlobRefs.single(exchange, CamlistoreOperation.getFile);
     FileContentStream in = files.get().getFile(ref);
-    BlobOperations.closeOnCompletion(exchange, in, ref);
+    Object body = DownloadBodies.body(exchange, in, in.fileSize(), ref, options.streamDownload());
     return CamlistoreOperationResult.create(
-        in,
+        body,
         CamlistoreOperationResult.newHeaders()
             .blobRef(ref)
             .blobSize(in.fileSize())
             .fileName(in.fileName().orElse(null)));
+  }
+
+  private static long fileSize(Path local) {
+    try {
+      return Files.size(local);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the size of " + local + " failed: " + e, e);
+    }
   }
 
   private static FileMetadata modificationTime(Path local) {
@@ -119,9 +122,6 @@ final class FileOperations {
       throw new UncheckedIOException("reading the attributes of " + local + " failed: " + e, e);
     }
   }
-
-  /** A stored file: its schema's ref and the headers that describe it. */
-  record Stored(BlobRef ref, CamlistoreOperationResult.Headers headers) {}
 
   /** Counts the bytes read through it, to report the size of a stream stored as a file. */
   private static final class CountingInputStream extends FilterInputStream {

@@ -32,10 +32,7 @@ class BlobOperationsTest extends OperationsTestSupport {
 
   private final CamlistoreConfiguration configuration = new CamlistoreConfiguration();
   private final BlobOperations operations =
-      new BlobOperations(
-          conn::blobs,
-          new FileOperations(conn::files, new CamlistoreConfigurationOptionsProxy(configuration)),
-          new CamlistoreConfigurationOptionsProxy(configuration));
+      new BlobOperations(conn::blobs, new CamlistoreConfigurationOptionsProxy(configuration));
 
   BlobOperationsTest() {
     super(server);
@@ -56,14 +53,14 @@ class BlobOperationsTest extends OperationsTestSupport {
   }
 
   @Test
-  void putOfACollectionHoldingAStreamAnswersTheStoredBlobsAsTheBody() {
+  void putMultiOfACollectionHoldingAStreamAnswersTheStoredBlobsAsTheBody() {
     PerkeepStubs.stat(server, "29-stat-empty.json");
     PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
     var stream =
         new java.io.ByteArrayInputStream(
             "fixture blob one (sha224)\n".getBytes(StandardCharsets.UTF_8));
 
-    CamlistoreOperationResult result = operations.put(exchange(List.of(stream), Map.of()));
+    CamlistoreOperationResult result = operations.putMulti(exchange(List.of(stream), Map.of()));
 
     assertThat(result.replacesBody()).isTrue();
     assertThat(result.body())
@@ -72,7 +69,35 @@ class BlobOperationsTest extends OperationsTestSupport {
         .first()
         .isInstanceOf(Blob.class);
     assertThat(result.headers())
-        .containsEntry(CamlistoreConstants.BLOB_REF, List.of(BlobRef.parse(BLOB_ONE_REF)));
+        .containsEntry(CamlistoreConstants.BLOB_REFS, List.of(BlobRef.parse(BLOB_ONE_REF)))
+        .containsEntry(CamlistoreConstants.BLOB_SIZES, List.of(26L))
+        .containsEntry(CamlistoreConstants.BLOB_REF, null);
+  }
+
+  @Test
+  void putMultiOfAnEmptyCollectionSendsNothing() {
+    CamlistoreOperationResult result = operations.putMulti(exchange(List.of(), Map.of()));
+
+    assertThat(result.headers())
+        .containsEntry(CamlistoreConstants.BLOB_REFS, List.of())
+        .containsEntry(CamlistoreConstants.BLOB_SIZES, List.of());
+  }
+
+  @Test
+  void putMultiNamesTheItemThatIsNullOrTooLarge() {
+    List<Object> withNull = new java.util.ArrayList<>();
+    withNull.add("one");
+    withNull.add(null);
+
+    assertThatThrownBy(() -> operations.putMulti(exchange(withNull, Map.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("item 1 of the collection body is null");
+    assertThatThrownBy(
+            () ->
+                operations.putMulti(
+                    exchange(List.of("small", new byte[Blob.MAX_SIZE + 1]), Map.of())))
+        .isInstanceOf(BlobTooLargeException.class)
+        .hasMessageStartingWith("putMulti: item 1 (a [B) has more than 16777216 bytes");
   }
 
   @Test
@@ -83,7 +108,29 @@ class BlobOperationsTest extends OperationsTestSupport {
   }
 
   @Test
-  void getAnswersAStreamThatIsClosedWhenTheExchangeCompletes() throws Exception {
+  void getAnswersTheContentKeptAndTheConnectionReleased() {
+    PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
+    Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
+
+    CamlistoreOperationResult result = operations.get(exchange);
+
+    assertThat(result.body())
+        .isInstanceOfSatisfying(
+            CachedContent.class,
+            content -> {
+              assertThat(content.length()).isEqualTo(16);
+              assertThat(content.inMemory()).isTrue();
+              assertThat(content.toByteArray())
+                  .isEqualTo("Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
+            });
+    assertThat(result.headers()).containsEntry(CamlistoreConstants.BLOB_SIZE, 16L);
+    assertThat(conn.leasedHttpConnections()).isZero();
+    assertThat(exchange.getExchangeExtension().handoverCompletions()).isNullOrEmpty();
+  }
+
+  @Test
+  void getWithStreamDownloadAnswersAStreamThatIsClosedWhenTheExchangeCompletes() {
+    configuration.setStreamDownload(true);
     PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
     Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
 

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.HttpProxy;
 import io.camlistore.client.LocalSigner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,7 +87,7 @@ class CamlistoreComponentTest {
             "serverUrl",
             "connection",
             "hashFunction",
-            "storeAsFile",
+            "streamDownload",
             "permanode",
             "limit",
             "includeBody",
@@ -108,11 +110,29 @@ class CamlistoreComponentTest {
             "retryBackoff",
             "maxConnections",
             "uploadParallelism",
-            "downloadParallelism");
+            "downloadParallelism",
+            "sslContextParameters",
+            "proxyHost",
+            "proxyPort",
+            "proxyUsername",
+            "proxyPassword")
+        .doesNotContain("storeAsFile");
     for (String secret : List.of("username", "password", "authToken")) {
       assertThat(properties.at("/" + secret + "/secret").asBoolean()).as(secret).isTrue();
       assertThat(properties.at("/" + secret + "/label").asText()).as(secret).isEqualTo("security");
     }
+    for (String proxy : List.of("proxyHost", "proxyPort", "proxyUsername", "proxyPassword")) {
+      assertThat(properties.at("/" + proxy + "/label").asText()).as(proxy).isEqualTo("proxy");
+    }
+    assertThat(properties.at("/proxyUsername/secret").asBoolean()).isTrue();
+    assertThat(properties.at("/proxyPassword/secret").asBoolean()).isTrue();
+    assertThat(properties.at("/proxyHost/secret").asBoolean()).isFalse();
+    assertThat(properties.at("/sslContextParameters/label").asText()).isEqualTo("security");
+    assertThat(properties.at("/sslContextParameters/javaType").asText())
+        .isEqualTo("org.apache.camel.support.jsse.SSLContextParameters");
+    assertThat(json.at("/componentProperties/useGlobalSslContextParameters/label").asText())
+        .isEqualTo("security");
+    assertThat(properties.has("useGlobalSslContextParameters")).isFalse();
     assertThat(properties.at("/serverUrl/secret").asBoolean()).isFalse();
     assertThat(properties.at("/secretKeyring/label").asText()).isEqualTo("security");
     assertThat(properties.at("/keyId/label").asText()).isEqualTo("security");
@@ -137,7 +157,7 @@ class CamlistoreComponentTest {
         .isEqualTo("org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>");
     assertThat(properties.at("/operation/enum").toString())
         .isEqualTo(
-            "[\"put\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
+            "[\"put\",\"putMulti\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
                 + "\"getFile\",\"describe\","
                 + "\"query\",\"claims\",\"createPermanode\",\"setAttribute\",\"addAttribute\","
                 + "\"delAttribute\",\"deletePermanode\"]");
@@ -146,6 +166,8 @@ class CamlistoreComponentTest {
             CamlistoreConstants.OPERATION,
             CamlistoreConstants.BLOB_REF,
             CamlistoreConstants.BLOB_SIZE,
+            CamlistoreConstants.BLOB_REFS,
+            CamlistoreConstants.BLOB_SIZES,
             CamlistoreConstants.HASH_FUNCTION,
             CamlistoreConstants.LIMIT,
             CamlistoreConstants.AFTER,
@@ -167,7 +189,8 @@ class CamlistoreComponentTest {
         context.getCamelContextExtension().getEndpointUriFactory("camlistore");
 
     assertThat(factory.secretPropertyNames())
-        .containsExactlyInAnyOrder("username", "password", "authToken");
+        .containsExactlyInAnyOrder(
+            "username", "password", "authToken", "proxyUsername", "proxyPassword");
     assertThat(
             factory.buildUri(
                 "camlistore", Map.of("operation", "get", "serverUrl", "http://h:3179/"), false))
@@ -219,7 +242,8 @@ class CamlistoreComponentTest {
         .rootCause()
         .hasMessageContaining("unknown camlistore operation 'frobnicate'")
         .hasMessageContaining(
-            "put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims");
+            "put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe, query,"
+                + " claims");
   }
 
   @Test
@@ -251,7 +275,7 @@ class CamlistoreComponentTest {
                 + "&secretKeyring="
                 + PerkeepStubs.secretKeyring());
 
-    ConnectOptions options = endpoint.getConfiguration().connectOptions();
+    ConnectOptions options = endpoint.getConfiguration().connectOptions(context);
 
     assertThat(options.maxAttempts()).isEqualTo(5);
     assertThat(options.signer())
@@ -262,7 +286,10 @@ class CamlistoreComponentTest {
               assertThat(signer.publicKeyBlobRef())
                   .isEqualTo(BlobRef.parse(PerkeepStubs.SERVER_KEY_REF));
             });
-    assertThat(endpoint("camlistore:put?serverUrl=http://h/").getConfiguration().connectOptions())
+    assertThat(
+            endpoint("camlistore:put?serverUrl=http://h/")
+                .getConfiguration()
+                .connectOptions(context))
         .satisfies(
             defaults -> {
               assertThat(defaults.maxAttempts()).isEqualTo(3);
@@ -294,9 +321,11 @@ class CamlistoreComponentTest {
                 "camlistore:getFile?serverUrl=http://h/&retryBackoff=1500ms&maxConnections=32"
                     + "&uploadParallelism=2&downloadParallelism=1")
             .getConfiguration()
-            .connectOptions();
+            .connectOptions(context);
     ConnectOptions defaults =
-        endpoint("camlistore:getFile?serverUrl=http://h/").getConfiguration().connectOptions();
+        endpoint("camlistore:getFile?serverUrl=http://h/")
+            .getConfiguration()
+            .connectOptions(context);
 
     assertThat(options.retryBackoff()).isEqualTo(Duration.ofMillis(1_500));
     assertThat(options.maxConnections()).isEqualTo(32);
@@ -315,7 +344,7 @@ class CamlistoreComponentTest {
     assertThat(
             endpoint("camlistore:get?serverUrl=http://h/&retryBackoff=0")
                 .getConfiguration()
-                .connectOptions()
+                .connectOptions(context)
                 .retryBackoff())
         .isZero();
   }
@@ -353,11 +382,12 @@ class CamlistoreComponentTest {
                     "maxConnections", "5",
                     "retryBackoff", "1s")));
 
-    ConnectOptions inherited = endpoint("camlistore:getFile").getConfiguration().connectOptions();
+    ConnectOptions inherited =
+        endpoint("camlistore:getFile").getConfiguration().connectOptions(context);
     ConnectOptions overridden =
         endpoint("camlistore:getFile?downloadParallelism=6&maxConnections=12&retryBackoff=50")
             .getConfiguration()
-            .connectOptions();
+            .connectOptions(context);
 
     assertThat(inherited.downloadParallelism()).isEqualTo(2);
     assertThat(inherited.uploadParallelism()).isEqualTo(3);
@@ -409,6 +439,101 @@ class CamlistoreComponentTest {
                   context.getEndpoint(
                       "camlistore:createPermanode?keyId=7559C29EFA90DC38&secretKeyring="
                           + PerkeepStubs.secretKeyring()))
+          .rootCause()
+          .hasMessageContaining("apply only when the endpoint connects to serverUrl itself");
+    }
+  }
+
+  @Test
+  void proxyOptionsBecomeTheConnectOptionsProxyWithTheCredentialsMasked() {
+    ConnectOptions options =
+        endpoint(
+                "camlistore:get?serverUrl=http://h/&proxyHost=proxy.example&proxyPort=3128"
+                    + "&proxyUsername=bob&proxyPassword=RAW(s3cret&x)")
+            .getConfiguration()
+            .connectOptions(context);
+
+    assertThat(options.proxy())
+        .isEqualTo(HttpProxy.of("proxy.example", 3128).withCredentials("bob", "s3cret&x"));
+    assertThat(options.toString()).doesNotContain("bob").doesNotContain("s3cret");
+    assertThat(
+            endpoint("camlistore:get?serverUrl=http://h/")
+                .getConfiguration()
+                .connectOptions(context)
+                .proxy())
+        .as("none: the JVM's proxy settings apply")
+        .isNull();
+  }
+
+  @Test
+  void incompleteProxyOptionsFailWhenTheEndpointIsCreated() {
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/&proxyPort=1"))
+        .rootCause()
+        .hasMessageContaining("need proxyHost");
+    assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/&proxyHost=p"))
+        .rootCause()
+        .hasMessageContaining("proxyHost needs proxyPort");
+    assertThatThrownBy(
+            () ->
+                context.getEndpoint(
+                    "camlistore:put?serverUrl=http://h/&proxyHost=p&proxyPort=70000"))
+        .rootCause()
+        .hasMessageContaining("1 to 65535, got 70000");
+    assertThatThrownBy(
+            () ->
+                context.getEndpoint(
+                    "camlistore:put?serverUrl=http://h/&proxyHost=p&proxyPort=1"
+                        + "&proxyPassword=secret"))
+        .rootCause()
+        .hasMessageContaining("proxyPassword is set but proxyUsername is not")
+        .hasMessageNotContaining("secret&");
+  }
+
+  @Test
+  void sslContextParametersBecomeTheConnectOptionsTlsContext() throws Exception {
+    SSLContextParameters tls = new SSLContextParameters();
+    context.getRegistry().bind("tls", tls);
+
+    ConnectOptions options =
+        endpoint("camlistore:get?serverUrl=https://h/&sslContextParameters=#tls")
+            .getConfiguration()
+            .connectOptions(context);
+
+    assertThat(
+            endpoint("camlistore:get?serverUrl=https://h/&sslContextParameters=#tls")
+                .getConfiguration()
+                .getSslContextParameters())
+        .isSameAs(tls);
+    assertThat(options.sslContext()).isNotNull();
+  }
+
+  @Test
+  void theGlobalSslContextParametersApplyOnlyWhenTheComponentIsToldToUseThem() {
+    SSLContextParameters global = new SSLContextParameters();
+    context.setSSLContextParameters(global);
+    CamlistoreComponent component = context.getComponent("camlistore", CamlistoreComponent.class);
+
+    assertThat(
+            endpoint("camlistore:get?serverUrl=https://h/")
+                .getConfiguration()
+                .getSslContextParameters())
+        .isNull();
+    component.setUseGlobalSslContextParameters(true);
+    assertThat(component.isUseGlobalSslContextParameters()).isTrue();
+    assertThat(
+            endpoint("camlistore:put?serverUrl=https://h/")
+                .getConfiguration()
+                .getSslContextParameters())
+        .isSameAs(global);
+  }
+
+  @Test
+  void tlsOrProxyOptionsWithAGivenConnectionFailBecauseTheConnectionHasItsOwn() throws Exception {
+    PerkeepStubs.discovery(server);
+    try (Connection conn = PerkeepStubs.connect(server)) {
+      context.getRegistry().bind("perkeep", conn);
+
+      assertThatThrownBy(() -> context.getEndpoint("camlistore:get?proxyHost=p&proxyPort=1"))
           .rootCause()
           .hasMessageContaining("apply only when the endpoint connects to serverUrl itself");
     }

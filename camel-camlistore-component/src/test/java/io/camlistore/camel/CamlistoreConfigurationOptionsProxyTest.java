@@ -21,11 +21,11 @@ class CamlistoreConfigurationOptionsProxyTest {
     configuration.setHashFunction("sha256");
     configuration.setLimit(7);
     configuration.setPermanode(true);
-    configuration.setStoreAsFile(true);
+    configuration.setStreamDownload(true);
 
     assertThat(proxy.operation(exchange)).isEqualTo(CamlistoreOperation.stat);
     assertThat(proxy.permanode(exchange)).isTrue();
-    assertThat(proxy.storeAsFile()).isTrue();
+    assertThat(proxy.streamDownload()).isTrue();
     assertThat(proxy.hashFunction(exchange)).isEqualTo("sha256");
     assertThat(proxy.limit(exchange)).isEqualTo(7);
     assertThat(proxy.after(exchange)).isNull();
@@ -81,7 +81,8 @@ class CamlistoreConfigurationOptionsProxyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(CamlistoreConstants.OPERATION)
         .hasMessageContaining(
-            "put, get, exists, stat, enumerate, remove, putFile, getFile, describe, query, claims,"
-                + " createPermanode, setAttribute, addAttribute, delAttribute, deletePermanode");
+            "put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe,"
+                + " query, claims, createPermanode, setAttribute, addAttribute, delAttribute,"
+                + " deletePermanode");
   }
 }

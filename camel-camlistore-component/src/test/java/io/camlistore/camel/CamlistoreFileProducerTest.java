@@ -7,13 +7,16 @@ import static org.awaitility.Awaitility.await;
 import io.camlistore.client.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * putFile, getFile, and put storing large or file bodies as files, round-tripped through the
- * embedded server.
+ * putFile and getFile round-tripped through the embedded server, with Camel's stream cache spooling
+ * large bodies to disk; and put, which stores one blob only.
  */
 class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   private static final EmbeddedCamlistoreServer SERVER =
@@ -32,6 +35,7 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   private static final int TWENTY_MIB = 20 << 20;
 
   @TempDir Path dir;
+  @TempDir Path spool;
 
   @AfterAll
   static void stopServer() {
@@ -44,31 +48,37 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   }
 
   @Override
+  protected CamelContext createCamelContext() throws Exception {
+    CamelContext context = super.createCamelContext();
+    // Files over 16 MiB are kept for after the exchange only when spooled to disk.
+    BodyReads.spoolBodies(context, spool);
+    return context;
+  }
+
+  @Override
   protected RoutesBuilder createRouteBuilder() {
     return new RouteBuilder() {
       @Override
       public void configure() {
         from("direct:putFile").to("camlistore:putFile");
         from("direct:put").to("camlistore:put");
-        from("direct:putAsFile").to("camlistore:put?storeAsFile=true");
         from("direct:putWithPermanode")
             .to(
                 "camlistore:putFile?permanode=true&secretKeyring="
                     + PerkeepStubs.secretKeyring()
                     + "&keyId="
                     + PerkeepStubs.SERVER_KEY_ID);
-        // Read while the exchange is running: the stream is closed when it completes.
         from("direct:getFile").to("camlistore:getFile").convertBodyTo(byte[].class);
         from("direct:getFileUnread").to("camlistore:getFile");
         // Read one byte while the body is open; completing the exchange closes it.
         // Without stream caching, which would read the whole body into a cache first.
         from("direct:firstByteWithoutReadAhead")
             .streamCache("false")
-            .to("camlistore:getFile?downloadParallelism=1")
+            .to("camlistore:getFile?downloadParallelism=1&streamDownload=true")
             .process(e -> e.getMessage().setBody(e.getMessage().getBody(InputStream.class).read()));
         from("direct:firstByteWithReadAhead")
             .streamCache("false")
-            .to("camlistore:getFile")
+            .to("camlistore:getFile?streamDownload=true")
             .process(e -> e.getMessage().setBody(e.getMessage().getBody(InputStream.class).read()))
             // The chunks after the first are fetched in the background: wait for one to arrive.
             .process(e -> await().atMost(Duration.ofSeconds(30)).until(() -> chunkGets() >= 2));
@@ -143,42 +153,43 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   }
 
   @Test
-  void putStoresAStreamOver16MibAsAFileInsteadOfFailing() {
-    byte[] content = randomBytes(TWENTY_MIB);
+  void putOfAStreamOver16MibFailsNamingPutFileAndStoresNothing() {
+    int blobsBefore = SERVER.blobCount();
 
     Exchange stored =
         template.request(
             "direct:put",
-            e -> {
-              e.getMessage().setBody(new ByteArrayInputStream(content));
-              e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, "big.bin");
-            });
+            e -> e.getMessage().setBody(new ByteArrayInputStream(randomBytes(17 << 20))));
 
-    assertThat(stored.getException()).isNull();
-    BlobRef ref = stored.getMessage().getBody(BlobRef.class);
-    assertThat(stored.getMessage().getHeaders())
-        .containsEntry(CamlistoreConstants.BLOB_REF, ref)
-        .containsEntry(CamlistoreConstants.BLOB_SIZE, (long) TWENTY_MIB)
-        .containsEntry(CamlistoreConstants.CAMLI_TYPE, "file");
-    assertThat(template.requestBody("direct:getFile", ref, byte[].class)).isEqualTo(content);
+    assertThat(stored.getException())
+        .isInstanceOf(BlobTooLargeException.class)
+        .hasMessageContaining("putFile");
+    assertThat(SERVER.blobCount()).isEqualTo(blobsBefore);
   }
 
   @Test
-  void putStoresAFileOver16MibAsAFileAndKeepsTheBody() throws Exception {
+  void putFileStoresAFileOver16MibThatGetFileReadsBackAfterTheExchange() throws Exception {
     Path big = Files.write(dir.resolve("big.bin"), randomBytes(TWENTY_MIB));
 
-    Exchange stored = template.request("direct:put", e -> e.getMessage().setBody(big));
+    Exchange stored = template.request("direct:putFile", e -> e.getMessage().setBody(big));
+    BlobRef ref = stored.getMessage().getBody(BlobRef.class);
+    Exchange fetched = template.request("direct:getFileUnread", e -> e.getMessage().setBody(ref));
 
     assertThat(stored.getException()).isNull();
-    assertThat(stored.getMessage().getBody()).isEqualTo(big);
-    BlobRef ref = stored.getMessage().getHeader(CamlistoreConstants.BLOB_REF, BlobRef.class);
+    assertThat(stored.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE))
+        .isEqualTo((long) TWENTY_MIB);
     assertThat(fileNameOf(ref)).isEqualTo("big.bin");
-    assertThat(template.requestBody("direct:getFile", ref, byte[].class))
-        .isEqualTo(Files.readAllBytes(big));
+    assertThat(fetched.getException()).isNull();
+    CachedContent body = fetched.getMessage().getBody(CachedContent.class);
+    assertThat(body.inMemory()).as("spooled to disk").isFalse();
+    assertThat(Files.mismatch(fetched.getMessage().getBody(File.class).toPath(), big))
+        .isEqualTo(-1L);
+    assertThat(Arrays.equals(fetched.getMessage().getBody(byte[].class), Files.readAllBytes(big)))
+        .isTrue();
   }
 
   @Test
-  void putStoresASmallBodyAsABlobUnlessStoreAsFileIsSet() throws Exception {
+  void putStoresASmallFileAsOneBlobAndRemovesAStaleFileType() throws Exception {
     Path small = Files.writeString(dir.resolve("small.txt"), "Hello, Perkeep!\n");
 
     Exchange asBlob =
@@ -186,18 +197,13 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
             "direct:put",
             e -> {
               e.getMessage().setBody(small);
-              e.getMessage().setHeader(CamlistoreConstants.CAMLI_TYPE, "stale");
+              e.getMessage().setHeader(CamlistoreConstants.CAMLI_TYPE, "file");
             });
-    BlobRef asFile =
-        template
-            .request("direct:putAsFile", e -> e.getMessage().setBody(small))
-            .getMessage()
-            .getHeader(CamlistoreConstants.BLOB_REF, BlobRef.class);
 
     assertThat(asBlob.getMessage().getHeader(CamlistoreConstants.BLOB_REF).toString())
         .isEqualTo(PerkeepStubs.HELLO_REF);
     assertThat(asBlob.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CAMLI_TYPE);
-    assertThat(fileNameOf(asFile)).isEqualTo("small.txt");
+    assertThat(asBlob.getMessage().getBody()).isEqualTo(small);
   }
 
   @Test

@@ -61,7 +61,8 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
       @Override
       public void configure() {
         from("direct:put").to("camlistore:put");
-        from("direct:get").to("camlistore:get").convertBodyTo(byte[].class);
+        from("direct:putMulti").to("camlistore:putMulti");
+        from("direct:get").to("camlistore:get");
         from("direct:exists").to("camlistore:exists");
         from("direct:stat").to("camlistore:stat");
         from("direct:enumerate").to("camlistore:enumerate");
@@ -116,18 +117,24 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
   }
 
   @Test
-  void putOfAListIsOneBatchedStatAndOneUpload() {
+  void putMultiOfAListIsOneBatchedStatAndOneUploadWithListHeaders() {
     PerkeepStubs.stat(server, "29-stat-empty.json");
     PerkeepStubs.upload(server, "30-upload-multipart-two-blobs.json");
     Blob sha1Blob = new Blob(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
 
-    Exchange out = send("direct:put", List.of(BLOB_ONE, sha1Blob), Map.of());
+    Exchange out =
+        send(
+            "direct:putMulti",
+            List.of(BLOB_ONE, sha1Blob),
+            Map.of(CamlistoreConstants.BLOB_REF, "stale", CamlistoreConstants.BLOB_SIZE, 1L));
 
     assertThat(out.getException()).isNull();
-    assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REF))
+    assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REFS))
         .isEqualTo(List.of(BlobRef.parse(BLOB_ONE_REF), BlobRef.parse(BLOB_TWO_REF)));
-    assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE))
+    assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZES))
         .isEqualTo(List.of(26L, 24L));
+    assertThat(out.getMessage().getHeaders())
+        .doesNotContainKeys(CamlistoreConstants.BLOB_REF, CamlistoreConstants.BLOB_SIZE);
     server.verify(
         1,
         postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/stat"))
@@ -174,34 +181,74 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
   }
 
   @Test
-  void putOfBytesOver16MibStoresAFileSoItNeedsAFileNameBeforeSendingAnything() {
+  void putOfBytesOver16MibFailsNamingPutFileBeforeSendingAnything() {
     Exchange out = send("direct:put", new byte[Blob.MAX_SIZE + 1], Map.of());
 
     assertThat(out.getException())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs a file name")
-        .hasMessageContaining(CamlistoreConstants.FILE_NAME);
+        .isInstanceOf(BlobTooLargeException.class)
+        .hasMessageContaining("putFile");
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
-  void putRefusesABodyTypeItCannotStoreListingTheAcceptedOnes() {
-    Exchange out = send("direct:put", 42, Map.of());
+  void putOfACollectionFailsNamingPutMultiBeforeSendingAnything() {
+    Exchange out = send("direct:put", List.of(BLOB_ONE, BLOB_TWO), Map.of());
 
     assertThat(out.getException())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("java.lang.Integer")
-        .hasMessageContaining("byte[], String, InputStream");
+        .hasMessageContaining("putMulti");
+    server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
-  void getStreamsTheBlobVerifiedAndReleasesTheConnection() {
+  void putMultiOfASingleBodyFailsNamingPut() {
+    Exchange out = send("direct:putMulti", BLOB_ONE, Map.of());
+
+    assertThat(out.getException())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("putMulti needs a Collection body")
+        .hasMessageContaining("java.lang.String")
+        .hasMessageContaining("send a single body to put");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  @SuppressWarnings("UnnecessaryStringBuilder") // a StringBuilder body is what is tested
+  void putStoresAnyBodyCamelConvertsToBytesSuchAsAStringBuilder() {
+    PerkeepStubs.stat(server, "29-stat-empty.json");
+    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
+
+    Exchange out = send("direct:put", new StringBuilder(BLOB_ONE), Map.of());
+
+    assertThat(out.getException()).isNull();
+    assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REF))
+        .isEqualTo(BlobRef.parse(BLOB_ONE_REF));
+    server.verify(
+        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload"))
+            .withRequestBodyPart(
+                aMultipart().withName(BLOB_ONE_REF).withBody(equalTo(BLOB_ONE)).build()));
+  }
+
+  @Test
+  void putRefusesABodyCamelCannotConvertToBytesNamingItsType() {
+    Exchange out = send("direct:put", new Object(), Map.of());
+
+    assertThat(out.getException())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.Object")
+        .hasMessageContaining("no type converter");
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void getAnswersTheVerifiedBlobReadableAfterTheExchangeAndReleasesTheConnection() {
     PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
 
     Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getBody(String.class)).isEqualTo(HELLO);
+    assertThat(out.getMessage().getBody(String.class)).as("read again").isEqualTo(HELLO);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE)).isEqualTo(16L);
     assertThat(
             context
@@ -235,14 +282,14 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
   }
 
   @Test
-  void getOfCorruptContentFailsWithHashMismatchWhenRead() {
+  void getOfCorruptContentFailsWithHashMismatchAndAnswersNoBody() {
     // The server answers the text blob's bytes for the binary blob's ref.
     PerkeepStubs.blob(server, BINARY_REF, "42-get-text-blob.txt");
 
     Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, BINARY_REF));
 
-    assertThat(out.getException()).isNotNull();
-    assertThat(out.getException()).hasRootCauseInstanceOf(HashMismatchException.class);
+    assertThat(out.getException()).isInstanceOf(HashMismatchException.class);
+    assertThat(out.getMessage().getBody()).isEqualTo("");
   }
 
   @Test
@@ -402,7 +449,7 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     assertThat(out.getException())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'frobnicate'")
-        .hasMessageContaining("put, get, exists, stat, enumerate, remove");
+        .hasMessageContaining("put, putMulti, get, exists, stat, enumerate, remove");
   }
 
   @Test

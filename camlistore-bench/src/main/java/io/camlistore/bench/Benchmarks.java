@@ -63,7 +63,8 @@ public final class Benchmarks {
     ConnectOptions options =
         ConnectOptions.builder()
             .auth(Auth.parse(System.getProperty("camlistore.auth", "none")))
-            .httpClient(counter.newClient())
+            .maxConnections(32)
+            .httpClientCustomizer(counter::addTo)
             .build();
     try (Connection conn = Camlistore.connect(url, options)) {
       Benchmarks bench = new Benchmarks(conn, counter);

@@ -1,25 +1,17 @@
 package io.camlistore.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
-/** An HTTP client that counts the requests it sends, so any server's round trips can be counted. */
+/**
+ * Counts the HTTP requests a connection sends, so any server's round trips can be counted: install
+ * {@link #addTo(HttpClientBuilder)} as the connection's HTTP client customizer.
+ */
 final class RequestCounter {
   private final AtomicLong requests = new AtomicLong();
 
-  CloseableHttpClient newClient() {
-    return HttpClients.custom()
-        .setConnectionManager(
-            PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(32)
-                .setMaxConnPerRoute(32)
-                .build())
-        .addRequestInterceptorFirst((request, entity, context) -> requests.incrementAndGet())
-        .disableAutomaticRetries()
-        .disableContentCompression()
-        .build();
+  void addTo(HttpClientBuilder builder) {
+    builder.addRequestInterceptorFirst((request, entity, context) -> requests.incrementAndGet());
   }
 
   long takeCount() {

@@ -2,12 +2,16 @@ package io.camlistore.client;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Settings for {@link Camlistore#connect(String, ConnectOptions)}: credentials, timeouts, retries,
- * parallelism and optionally a caller-configured HTTP client.
+ * parallelism, TLS and proxy, the threads transfers run on, and a hook to customise the HTTP client
+ * the connection builds.
  *
  * <p>Immutable; build one with {@link #builder()}, derive one with {@link #toBuilder()}.
  *
@@ -25,7 +29,11 @@ public final class ConnectOptions {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final String userAgent;
-  private final @Nullable CloseableHttpClient httpClient;
+  private final @Nullable SSLContext sslContext;
+  private final @Nullable HttpProxy proxy;
+  private final @Nullable Consumer<HttpClientBuilder> httpClientCustomizer;
+  private final @Nullable ExecutorService uploadExecutor;
+  private final @Nullable ExecutorService downloadExecutor;
   private final int maxAttempts;
   private final Duration retryBackoff;
   private final int maxConnections;
@@ -39,7 +47,11 @@ public final class ConnectOptions {
     this.connectTimeout = builder.connectTimeout;
     this.readTimeout = builder.readTimeout;
     this.userAgent = builder.userAgent;
-    this.httpClient = builder.httpClient;
+    this.sslContext = builder.sslContext;
+    this.proxy = builder.proxy;
+    this.httpClientCustomizer = builder.httpClientCustomizer;
+    this.uploadExecutor = builder.uploadExecutor;
+    this.downloadExecutor = builder.downloadExecutor;
     this.maxAttempts = builder.maxAttempts;
     this.retryBackoff = builder.retryBackoff;
     this.maxConnections = builder.maxConnections;
@@ -84,9 +96,42 @@ public final class ConnectOptions {
     return userAgent;
   }
 
-  /** {@return the caller's HTTP client, or null when the connection builds (and closes) its own} */
-  public @Nullable CloseableHttpClient httpClient() {
-    return httpClient;
+  /**
+   * {@return the TLS settings for {@code https://} servers, or null for the JVM's defaults (its
+   * trust store, {@code javax.net.ssl.*} properties)}
+   */
+  public @Nullable SSLContext sslContext() {
+    return sslContext;
+  }
+
+  /**
+   * {@return the proxy every request goes through, or null to follow the JVM's proxy settings
+   * ({@link java.net.ProxySelector#getDefault()}: {@code http.proxyHost}, {@code https.proxyHost},
+   * {@code http.nonProxyHosts} and the like)}
+   */
+  public @Nullable HttpProxy proxy() {
+    return proxy;
+  }
+
+  /** {@return the hook that adjusts the HTTP client builder last, or null} */
+  public @Nullable Consumer<HttpClientBuilder> httpClientCustomizer() {
+    return httpClientCustomizer;
+  }
+
+  /**
+   * {@return the caller's executor for upload requests, or null when the connection runs its own
+   * threads}
+   */
+  public @Nullable ExecutorService uploadExecutor() {
+    return uploadExecutor;
+  }
+
+  /**
+   * {@return the caller's executor for file read-ahead, or null when the connection runs its own
+   * threads}
+   */
+  public @Nullable ExecutorService downloadExecutor() {
+    return downloadExecutor;
   }
 
   /** {@return how many times a request is tried in all before a transient failure is reported} */
@@ -99,7 +144,7 @@ public final class ConnectOptions {
     return retryBackoff;
   }
 
-  /** {@return the size of the connection pool of a connection-built HTTP client} */
+  /** {@return the size of the connection's HTTP connection pool} */
   public int maxConnections() {
     return maxConnections;
   }
@@ -135,8 +180,16 @@ public final class ConnectOptions {
         + readTimeout
         + ", userAgent="
         + userAgent
-        + ", customHttpClient="
-        + (httpClient != null)
+        + ", sslContext="
+        + (sslContext == null ? "default" : sslContext.getProtocol())
+        + ", proxy="
+        + (proxy == null ? "system" : proxy)
+        + ", httpClientCustomizer="
+        + (httpClientCustomizer != null)
+        + ", uploadExecutor="
+        + (uploadExecutor == null ? "own" : "given")
+        + ", downloadExecutor="
+        + (downloadExecutor == null ? "own" : "given")
         + ", maxAttempts="
         + maxAttempts
         + ", retryBackoff="
@@ -158,7 +211,11 @@ public final class ConnectOptions {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private String userAgent = "camlistore-java/" + Version.VERSION;
-    private @Nullable CloseableHttpClient httpClient;
+    private @Nullable SSLContext sslContext;
+    private @Nullable HttpProxy proxy;
+    private @Nullable Consumer<HttpClientBuilder> httpClientCustomizer;
+    private @Nullable ExecutorService uploadExecutor;
+    private @Nullable ExecutorService downloadExecutor;
     private int maxAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(200);
     private int maxConnections = 16;
@@ -174,7 +231,11 @@ public final class ConnectOptions {
       this.connectTimeout = options.connectTimeout;
       this.readTimeout = options.readTimeout;
       this.userAgent = options.userAgent;
-      this.httpClient = options.httpClient;
+      this.sslContext = options.sslContext;
+      this.proxy = options.proxy;
+      this.httpClientCustomizer = options.httpClientCustomizer;
+      this.uploadExecutor = options.uploadExecutor;
+      this.downloadExecutor = options.downloadExecutor;
       this.maxAttempts = options.maxAttempts;
       this.retryBackoff = options.retryBackoff;
       this.maxConnections = options.maxConnections;
@@ -229,15 +290,69 @@ public final class ConnectOptions {
     }
 
     /**
-     * Uses a caller-configured Apache HttpClient 5 client (proxies, TLS, pools) instead of one
-     * built from these options. The connection does not close it; timeouts and pool size set here
-     * are then not applied.
+     * Sets the TLS settings for {@code https://} servers: the trust material (a private CA, a
+     * self-signed certificate), client keys, protocols. Host names are verified against the
+     * server's certificate in any case.
      *
-     * @param httpClient the client, or null to let the connection build its own
+     * @param sslContext an initialised context, or null (the default) for the JVM's defaults
      * @return this builder
      */
-    public Builder httpClient(@Nullable CloseableHttpClient httpClient) {
-      this.httpClient = httpClient;
+    public Builder sslContext(@Nullable SSLContext sslContext) {
+      this.sslContext = sslContext;
+      return this;
+    }
+
+    /**
+     * Sends every request through an HTTP proxy.
+     *
+     * @param proxy the proxy, or null (the default) to follow the JVM's proxy settings ({@link
+     *     java.net.ProxySelector#getDefault()}, which reads {@code http.proxyHost}, {@code
+     *     https.proxyHost}, {@code http.nonProxyHosts} and the like)
+     * @return this builder
+     */
+    public Builder proxy(@Nullable HttpProxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * Sets a hook that adjusts the Apache HttpClient 5 builder after the connection configured it
+     * (auth, timeouts, TLS, proxy, pool), just before the client is built: to add request
+     * interceptors, a custom route planner or credentials provider, and the like. The connection
+     * pool stays the connection's (it sizes it, reports {@link Connection#leasedHttpConnections()}
+     * and closes it): do not replace it here.
+     *
+     * @param httpClientCustomizer the hook, or null for none
+     * @return this builder
+     */
+    public Builder httpClientCustomizer(
+        @Nullable Consumer<HttpClientBuilder> httpClientCustomizer) {
+      this.httpClientCustomizer = httpClientCustomizer;
+      return this;
+    }
+
+    /**
+     * Runs upload requests (parallel batches, file uploads) on the caller's executor instead of
+     * threads of the connection's own. The connection never shuts it down; its thread count bounds
+     * how many uploads run at once, so give it {@link #uploadParallelism(int)} threads.
+     *
+     * @param uploadExecutor the executor, or null (the default) for the connection's own threads
+     * @return this builder
+     */
+    public Builder uploadExecutor(@Nullable ExecutorService uploadExecutor) {
+      this.uploadExecutor = uploadExecutor;
+      return this;
+    }
+
+    /**
+     * Runs file read-ahead fetches on the caller's executor instead of threads of the connection's
+     * own. The connection never shuts it down; give it {@link #downloadParallelism(int)} threads.
+     *
+     * @param downloadExecutor the executor, or null (the default) for the connection's own threads
+     * @return this builder
+     */
+    public Builder downloadExecutor(@Nullable ExecutorService downloadExecutor) {
+      this.downloadExecutor = downloadExecutor;
       return this;
     }
 
@@ -265,7 +380,7 @@ public final class ConnectOptions {
     }
 
     /**
-     * Sets the connection pool size of the HTTP client the connection builds.
+     * Sets the size of the connection's HTTP connection pool.
      *
      * @param maxConnections at least 1; default 16
      * @return this builder
@@ -289,8 +404,8 @@ public final class ConnectOptions {
     /**
      * Sets how many chunks a file download ({@link FileClient#getFile(BlobRef)}) fetches at once:
      * the chunks after the one being read are fetched in the background, in parallel, and handed
-     * out in order. At most 8 MiB of content is fetched ahead, whatever this count. A connection
-     * built HTTP client needs {@link #maxConnections(int)} to cover this plus the uploads.
+     * out in order. At most 8 MiB of content is fetched ahead, whatever this count. {@link
+     * #maxConnections(int)} should cover this plus the uploads.
      *
      * @param downloadParallelism at least 1 (1 fetches each chunk only when it is read); default 8
      * @return this builder

@@ -4,6 +4,7 @@ import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.ParallelTasks;
 import java.net.URI;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +36,9 @@ public final class Connection implements AutoCloseable {
     this.transport = transport;
     this.discovery = discovery;
     this.options = options;
-    this.uploads = new ParallelTasks("upload", options.uploadParallelism());
+    this.uploads = tasks(options.uploadExecutor(), "upload", options.uploadParallelism());
     // Separate threads, so read-ahead never queues behind uploads (or the reverse).
-    this.downloads = new ParallelTasks("fetch", options.downloadParallelism());
+    this.downloads = tasks(options.downloadExecutor(), "fetch", options.downloadParallelism());
     this.blobs =
         new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
     URI searchRoot = discovery.searchRoot();
@@ -50,6 +51,11 @@ public final class Connection implements AutoCloseable {
             permanodes,
             new FileClient.Threads(
                 uploads, options.uploadParallelism(), downloads, options.downloadParallelism()));
+  }
+
+  private static ParallelTasks tasks(
+      @Nullable ExecutorService given, String name, int parallelism) {
+    return given != null ? ParallelTasks.on(given) : ParallelTasks.ownThreads(name, parallelism);
   }
 
   /** {@return what the server advertised at connect time} */
@@ -146,14 +152,17 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * {@return the number of HTTP connections currently leased from this connection's pool, or -1
-   * when a caller-supplied HTTP client is used; 0 when no stream or request is open}
+   * {@return the number of HTTP connections currently leased from this connection's pool; 0 when no
+   * stream or request is open}
    */
   public int leasedHttpConnections() {
     return transport.leasedConnections();
   }
 
-  /** Releases the HTTP connections and threads. A caller-supplied HTTP client stays open. */
+  /**
+   * Releases the HTTP connections and the connection's own threads. Executors given in {@link
+   * ConnectOptions} stay running: they belong to the caller.
+   */
   @Override
   public void close() {
     uploads.close();

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.Test;
 
 class ConnectOptionsTest {
@@ -15,7 +20,11 @@ class ConnectOptionsTest {
     assertThat(options.maxAttempts()).isEqualTo(3);
     assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(options.userAgent()).startsWith("camlistore-java/");
-    assertThat(options.httpClient()).isNull();
+    assertThat(options.sslContext()).isNull();
+    assertThat(options.proxy()).as("null: the JVM's proxy settings").isNull();
+    assertThat(options.httpClientCustomizer()).isNull();
+    assertThat(options.uploadExecutor()).isNull();
+    assertThat(options.downloadExecutor()).isNull();
     assertThat(options.signer()).isNull();
     assertThat(options.uploadParallelism()).isEqualTo(4);
     assertThat(options.downloadParallelism()).isEqualTo(8);
@@ -24,9 +33,19 @@ class ConnectOptionsTest {
   }
 
   @Test
-  void toBuilderKeepsEverySetting() {
+  void toBuilderKeepsEverySetting() throws Exception {
+    SSLContext tls = SSLContext.getDefault();
+    HttpProxy proxy = HttpProxy.of("proxy.example", 3128);
+    Consumer<HttpClientBuilder> customizer = builder -> {};
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    executor.shutdown();
     ConnectOptions options =
         ConnectOptions.builder()
+            .sslContext(tls)
+            .proxy(proxy)
+            .httpClientCustomizer(customizer)
+            .uploadExecutor(executor)
+            .downloadExecutor(executor)
             .auth(Auth.basic("alice", "secret"))
             .readTimeout(Duration.ofSeconds(5))
             .maxAttempts(1)
@@ -44,6 +63,11 @@ class ConnectOptionsTest {
     assertThat(copy.enumeratePageSize()).isEqualTo(10);
     assertThat(copy.userAgent()).isEqualTo("test/1");
     assertThat(copy.auth().authorizationHeader()).isEqualTo(options.auth().authorizationHeader());
+    assertThat(copy.sslContext()).isSameAs(tls);
+    assertThat(copy.proxy()).isSameAs(proxy);
+    assertThat(copy.httpClientCustomizer()).isSameAs(customizer);
+    assertThat(copy.uploadExecutor()).isSameAs(executor);
+    assertThat(copy.downloadExecutor()).isSameAs(executor);
   }
 
   @Test
@@ -64,8 +88,15 @@ class ConnectOptionsTest {
 
   @Test
   void toStringMasksCredentials() {
-    assertThat(ConnectOptions.builder().auth(Auth.basic("alice", "hunter2")).build())
+    assertThat(
+            ConnectOptions.builder()
+                .auth(Auth.basic("alice", "hunter2"))
+                .proxy(HttpProxy.of("proxy.example", 3128).withCredentials("bob", "swordfish"))
+                .build())
         .asString()
-        .doesNotContain("hunter2");
+        .contains("proxy.example:3128")
+        .doesNotContain("hunter2")
+        .doesNotContain("bob")
+        .doesNotContain("swordfish");
   }
 }

@@ -41,6 +41,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,6 +330,50 @@ class FileClientTest {
       assertThat(in.fileSize()).isEqualTo(content.length);
       assertThat(Arrays.equals(in.readAllBytes(), content)).isTrue();
     }
+  }
+
+  @Test
+  void givenExecutorsRunTheTransfersAndOutliveTheConnection() throws IOException {
+    storeRandom3m();
+    ThreadPoolExecutor uploads = namedPool("given-upload");
+    ThreadPoolExecutor downloads = namedPool("given-fetch");
+    byte[] content = new byte[3 << 20];
+    new Random(7).nextBytes(content);
+    try {
+      try (Connection given =
+          fixture.connect(options -> options.uploadExecutor(uploads).downloadExecutor(downloads))) {
+        BlobRef stored =
+            given
+                .files()
+                .putFile(new ByteArrayInputStream(content), "given.bin", FileMetadata.empty());
+        try (FileContentStream in = given.files().getFile(RANDOM_3M_FILE)) {
+          assertThat(Arrays.equals(in.readAllBytes(), bytes("testdata/random-3m.bin"))).isTrue();
+        }
+        assertThat(store.blobs()).containsKey(stored);
+      }
+
+      assertThat(uploads.getCompletedTaskCount()).as("upload requests run").isPositive();
+      assertThat(downloads.getCompletedTaskCount()).as("read-ahead fetches run").isPositive();
+      assertThat(uploads.isShutdown()).as("the caller's upload executor").isFalse();
+      assertThat(downloads.isShutdown()).as("the caller's download executor").isFalse();
+    } finally {
+      uploads.shutdown();
+      downloads.shutdown();
+    }
+  }
+
+  private static ThreadPoolExecutor namedPool(String name) {
+    return new ThreadPoolExecutor(
+        4,
+        4,
+        0,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   @Test

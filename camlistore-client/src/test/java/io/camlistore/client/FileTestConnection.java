@@ -21,7 +21,7 @@ final class FileTestConnection implements AutoCloseable {
 
   private final WireMockExtension server;
   private final Connection conn;
-  private final ParallelTasks pinnedTasks = new ParallelTasks("test", 4);
+  private final ParallelTasks pinnedTasks = ParallelTasks.ownThreads("test", 4);
   private final FileClient pinned;
 
   /**

@@ -61,16 +61,44 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   private @Nullable String keyId;
 
   /**
-   * Whether put stores every file or stream body as a chunked file schema (default false; bodies
-   * over 16 MiB always are).
-   */
-  private @Nullable Boolean storeAsFile;
-
-  /**
-   * Whether putFile (and put, when it stores a file) also creates a permanode per file with
-   * camliContent and title claims (default false).
+   * Whether putFile also creates a permanode per file with camliContent and title claims (default
+   * false).
    */
   private @Nullable Boolean permanode;
+
+  /**
+   * Whether get and getFile answer a stream to read within the route, closed when the exchange
+   * completes, instead of a body kept in memory or spooled to disk by Camel's stream caching,
+   * readable after the exchange (default false).
+   */
+  private @Nullable Boolean streamDownload;
+
+  /**
+   * TLS settings for an https server-url, such as a trust store with a private CA: the name of an
+   * org.apache.camel.support.jsse.SSLContextParameters bean, as #bean:name or name.
+   */
+  private @Nullable String sslContextParameters;
+
+  /**
+   * Whether endpoints without ssl-context-parameters of their own use the CamelContext's global
+   * SSLContextParameters (default false).
+   */
+  private @Nullable Boolean useGlobalSslContextParameters;
+
+  /**
+   * The host of an HTTP proxy every request goes through; without it the JVM's proxy settings
+   * (http.proxyHost, https.proxyHost, http.nonProxyHosts...) apply.
+   */
+  private @Nullable String proxyHost;
+
+  /** The port of the HTTP proxy; needs proxy-host. */
+  private @Nullable Integer proxyPort;
+
+  /** User name for the proxy's HTTP Basic authentication; needs proxy-host. */
+  private @Nullable String proxyUsername;
+
+  /** Password for the proxy's HTTP Basic authentication; needs proxy-username. */
+  private @Nullable String proxyPassword;
 
   /** How many times a request is tried in all when it fails transiently (default 3). */
   private @Nullable Integer maxAttempts;
@@ -82,8 +110,9 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   private @Nullable Duration retryBackoff;
 
   /**
-   * The size of the HTTP connection pool (default 16); it should cover upload-parallelism plus
-   * download-parallelism for each file stored or read at the same time.
+   * The size of the HTTP connection pool of a connection, which the endpoints with the same server
+   * and settings share (default 16); it should cover upload-parallelism plus download-parallelism
+   * for each file stored or read at the same time.
    */
   private @Nullable Integer maxConnections;
 
@@ -364,18 +393,104 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
     this.keyId = keyId;
   }
 
-  /** {@return the storeAsFile option, or null to leave the component's default} */
-  public @Nullable Boolean getStoreAsFile() {
-    return storeAsFile;
+  /** {@return the streamDownload option, or null to leave the component's default} */
+  public @Nullable Boolean getStreamDownload() {
+    return streamDownload;
   }
 
   /**
-   * Sets the storeAsFile option.
+   * Sets the streamDownload option.
    *
-   * @param storeAsFile the value; see the property's description
+   * @param streamDownload the value; see the property's description
    */
-  public void setStoreAsFile(@Nullable Boolean storeAsFile) {
-    this.storeAsFile = storeAsFile;
+  public void setStreamDownload(@Nullable Boolean streamDownload) {
+    this.streamDownload = streamDownload;
+  }
+
+  /** {@return the sslContextParameters option, or null to leave the component's default} */
+  public @Nullable String getSslContextParameters() {
+    return sslContextParameters;
+  }
+
+  /**
+   * Sets the sslContextParameters option.
+   *
+   * @param sslContextParameters the value; see the property's description
+   */
+  public void setSslContextParameters(@Nullable String sslContextParameters) {
+    this.sslContextParameters = sslContextParameters;
+  }
+
+  /**
+   * {@return the useGlobalSslContextParameters option, or null to leave the component's default}
+   */
+  public @Nullable Boolean getUseGlobalSslContextParameters() {
+    return useGlobalSslContextParameters;
+  }
+
+  /**
+   * Sets the useGlobalSslContextParameters option.
+   *
+   * @param useGlobalSslContextParameters the value; see the property's description
+   */
+  public void setUseGlobalSslContextParameters(@Nullable Boolean useGlobalSslContextParameters) {
+    this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+  }
+
+  /** {@return the proxyHost option, or null to leave the component's default} */
+  public @Nullable String getProxyHost() {
+    return proxyHost;
+  }
+
+  /**
+   * Sets the proxyHost option.
+   *
+   * @param proxyHost the value; see the property's description
+   */
+  public void setProxyHost(@Nullable String proxyHost) {
+    this.proxyHost = proxyHost;
+  }
+
+  /** {@return the proxyPort option, or null to leave the component's default} */
+  public @Nullable Integer getProxyPort() {
+    return proxyPort;
+  }
+
+  /**
+   * Sets the proxyPort option.
+   *
+   * @param proxyPort the value; see the property's description
+   */
+  public void setProxyPort(@Nullable Integer proxyPort) {
+    this.proxyPort = proxyPort;
+  }
+
+  /** {@return the proxyUsername option, or null to leave the component's default} */
+  public @Nullable String getProxyUsername() {
+    return proxyUsername;
+  }
+
+  /**
+   * Sets the proxyUsername option.
+   *
+   * @param proxyUsername the value; see the property's description
+   */
+  public void setProxyUsername(@Nullable String proxyUsername) {
+    this.proxyUsername = proxyUsername;
+  }
+
+  /** {@return the proxyPassword option, or null to leave the component's default} */
+  public @Nullable String getProxyPassword() {
+    return proxyPassword;
+  }
+
+  /**
+   * Sets the proxyPassword option.
+   *
+   * @param proxyPassword the value; see the property's description
+   */
+  public void setProxyPassword(@Nullable String proxyPassword) {
+    this.proxyPassword = proxyPassword;
   }
 
   /** {@return the permanode option, or null to leave the component's default} */

@@ -9,6 +9,7 @@ import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class CamlistoreComponentAutoConfigurationTest {
   @Test
   void bindsEveryKindOfPropertyOntoTheComponent() {
     runner
+        .withBean("perkeepTls", SSLContextParameters.class, SSLContextParameters::new)
         .withPropertyValues(
             "camel.component.camlistore.server-url=http://perkeep.example:3179/",
             "camel.component.camlistore.username=alice",
@@ -56,7 +58,13 @@ class CamlistoreComponentAutoConfigurationTest {
             "camel.component.camlistore.read-timeout=2m",
             "camel.component.camlistore.hash-function=sha1",
             "camel.component.camlistore.limit=500",
-            "camel.component.camlistore.store-as-file=true",
+            "camel.component.camlistore.stream-download=true",
+            "camel.component.camlistore.ssl-context-parameters=#bean:perkeepTls",
+            "camel.component.camlistore.use-global-ssl-context-parameters=true",
+            "camel.component.camlistore.proxy-host=proxy.example",
+            "camel.component.camlistore.proxy-port=3128",
+            "camel.component.camlistore.proxy-username=bob",
+            "camel.component.camlistore.proxy-password=swordfish",
             "camel.component.camlistore.permanode=true",
             "camel.component.camlistore.max-attempts=5",
             "camel.component.camlistore.retry-backoff=1s",
@@ -77,7 +85,19 @@ class CamlistoreComponentAutoConfigurationTest {
               assertThat(configuration.getReadTimeout()).isEqualTo(120_000);
               assertThat(configuration.getHashFunction()).isEqualTo("sha1");
               assertThat(configuration.getLimit()).isEqualTo(500);
-              assertThat(configuration.isStoreAsFile()).isTrue();
+              assertThat(configuration.isStreamDownload()).isTrue();
+              assertThat(configuration.getSslContextParameters())
+                  .isSameAs(context.getBean("perkeepTls"));
+              assertThat(configuration.getProxyHost()).isEqualTo("proxy.example");
+              assertThat(configuration.getProxyPort()).isEqualTo(3128);
+              assertThat(configuration.getProxyUsername()).isEqualTo("bob");
+              assertThat(configuration.getProxyPassword()).isEqualTo("swordfish");
+              assertThat(
+                      context
+                          .getBean(CamelContext.class)
+                          .getComponent("camlistore", CamlistoreComponent.class)
+                          .isUseGlobalSslContextParameters())
+                  .isTrue();
               assertThat(configuration.isPermanode()).isTrue();
               assertThat(configuration.getMaxAttempts()).isEqualTo(5);
               assertThat(configuration.getRetryBackoff()).isEqualTo(1_000);

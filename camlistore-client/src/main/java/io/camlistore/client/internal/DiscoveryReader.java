@@ -34,7 +34,7 @@ public final class DiscoveryReader {
    * @param transport the connection's transport (carries the credentials)
    * @param serverUrl the server's base URL
    * @return the discovery result
-   * @throws AuthenticationException if the server refused the credentials
+   * @throws AuthenticationException if the server refused the credentials, or the proxy its own
    * @throws NotCamliServerException if the answer is not a Perkeep discovery document
    * @throws ConnectionException if the server cannot be reached
    */
@@ -54,7 +54,7 @@ public final class DiscoveryReader {
   private static Discovery parse(ClassicHttpResponse response, URI finalUrl, String what)
       throws IOException {
     int status = response.getCode();
-    if (status == 401 || status == 403) {
+    if (status == 401 || status == 403 || status == 407) {
       throw ErrorResponses.toException(response, what);
     }
     if (status != 200) {

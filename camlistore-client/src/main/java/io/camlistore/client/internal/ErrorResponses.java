@@ -39,6 +39,15 @@ public final class ErrorResponses {
           status,
           error);
     }
+    if (status == 407) {
+      return new AuthenticationException(
+          what
+              + " was refused by the proxy (HTTP 407)"
+              + suffix
+              + "; check the proxy credentials given in ConnectOptions.proxy",
+          status,
+          error);
+    }
     if (status == 404) {
       return new NotFoundException(what + " found nothing (HTTP 404)" + suffix, status, error);
     }

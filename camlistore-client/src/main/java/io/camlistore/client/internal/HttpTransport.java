@@ -9,16 +9,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.auth.AuthCache;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.protocol.RedirectLocations;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
@@ -30,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requests for one connection: adds the auth and user-agent headers, retries transient
  * failures per {@link RetryPolicy}, and maps error answers to exceptions ({@link ErrorResponses}).
- * Thread-safe; owns a pooled keep-alive HTTP client unless the caller supplied one.
+ * Thread-safe; owns a pooled keep-alive HTTP client.
  *
  * <p>Credentials are only ever placed in the {@code Authorization} header; log lines and messages
  * name the method and URL.
@@ -39,35 +44,34 @@ public final class HttpTransport implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
   private final CloseableHttpClient client;
-  private final @Nullable PoolingHttpClientConnectionManager pool;
+  private final PoolingHttpClientConnectionManager pool;
   private final @Nullable String authorization;
   private final RetryPolicy retryPolicy;
+  private final @Nullable AuthCache proxyAuth;
 
   private HttpTransport(
       CloseableHttpClient client,
-      @Nullable PoolingHttpClientConnectionManager pool,
+      PoolingHttpClientConnectionManager pool,
       Auth auth,
-      RetryPolicy retryPolicy) {
+      RetryPolicy retryPolicy,
+      @Nullable AuthCache proxyAuth) {
     this.client = client;
     this.pool = pool;
     this.authorization = auth.authorizationHeader().orElse(null);
     this.retryPolicy = retryPolicy;
+    this.proxyAuth = proxyAuth;
   }
 
   /**
-   * Creates a transport for the given options, building a pooled HTTP client unless the options
-   * carry one.
+   * Creates a transport for the given options: a pooled keep-alive HTTP client with their TLS
+   * settings and proxy (else the JVM's proxy settings), adjusted last by their customizer.
    *
    * @param options the connection options
    * @return the transport
    */
   public static HttpTransport create(ConnectOptions options) {
     RetryPolicy retryPolicy = new RetryPolicy(options.maxAttempts(), options.retryBackoff());
-    CloseableHttpClient supplied = options.httpClient();
-    if (supplied != null) {
-      return new HttpTransport(supplied, null, options.auth(), retryPolicy);
-    }
-    PoolingHttpClientConnectionManager pool =
+    PoolingHttpClientConnectionManagerBuilder poolBuilder =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(options.maxConnections())
             .setMaxConnPerRoute(options.maxConnections())
@@ -75,9 +79,14 @@ public final class HttpTransport implements Closeable {
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.ofMilliseconds(options.connectTimeout().toMillis()))
                     .setSocketTimeout(Timeout.ofMilliseconds(options.readTimeout().toMillis()))
-                    .build())
-            .build();
-    CloseableHttpClient client =
+                    .build());
+    SSLContext sslContext = options.sslContext();
+    if (sslContext != null) {
+      poolBuilder.setTlsSocketStrategy(
+          ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
+    }
+    PoolingHttpClientConnectionManager pool = poolBuilder.build();
+    HttpClientBuilder builder =
         HttpClients.custom()
             .setConnectionManager(pool)
             .setUserAgent(options.userAgent())
@@ -87,9 +96,13 @@ public final class HttpTransport implements Closeable {
                     .build())
             // Retries are decided here, with knowledge of which failures are transient.
             .disableAutomaticRetries()
-            .disableContentCompression()
-            .build();
-    return new HttpTransport(client, pool, options.auth(), retryPolicy);
+            .disableContentCompression();
+    AuthCache proxyAuth = ProxyRoutes.configure(builder, options.proxy());
+    Consumer<HttpClientBuilder> customizer = options.httpClientCustomizer();
+    if (customizer != null) {
+      customizer.accept(builder);
+    }
+    return new HttpTransport(builder.build(), pool, options.auth(), retryPolicy, proxyAuth);
   }
 
   /**
@@ -146,6 +159,9 @@ public final class HttpTransport implements Closeable {
         request.setHeader(HttpHeaders.AUTHORIZATION, authorization);
       }
       HttpClientContext context = HttpClientContext.create();
+      if (proxyAuth != null) {
+        context.setAuthCache(proxyAuth);
+      }
       ClassicHttpResponse response = null;
       boolean handedOver = false;
       try {
@@ -219,18 +235,16 @@ public final class HttpTransport implements Closeable {
     }
   }
 
-  /** {@return the number of pooled connections currently leased, or -1 for a caller's client} */
+  /** {@return the number of pooled connections currently leased} */
   public int leasedConnections() {
-    return pool == null ? -1 : pool.getTotalStats().getLeased();
+    return pool.getTotalStats().getLeased();
   }
 
-  /** Closes the HTTP client if this transport built it; a caller-supplied client stays open. */
+  /** Closes the HTTP client and its connection pool. */
   @Override
   public void close() {
-    if (pool != null) {
-      client.close(CloseMode.GRACEFUL);
-      pool.close(CloseMode.GRACEFUL);
-    }
+    client.close(CloseMode.GRACEFUL);
+    pool.close(CloseMode.GRACEFUL);
   }
 
   private static void closeQuietly(ClassicHttpResponse response) {

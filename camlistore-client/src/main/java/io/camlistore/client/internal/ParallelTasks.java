@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,20 +15,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a connection's independent requests (upload batches, file read-ahead) a few at a time on
- * daemon threads that exist only while there is work. A connection has one for uploads and one for
+ * Runs a connection's independent requests (upload batches, file read-ahead) a few at a time:
+ * either on daemon threads of its own that exist only while there is work, or on an executor the
+ * caller supplied and keeps (never shut down here). A connection has one for uploads and one for
  * downloads; thread-safe.
  */
 public final class ParallelTasks implements AutoCloseable {
-  private final ThreadPoolExecutor executor;
+  private final ExecutorService executor;
+  private final boolean owned;
+
+  private ParallelTasks(ExecutorService executor, boolean owned) {
+    this.executor = executor;
+    this.owned = owned;
+  }
 
   /**
-   * Creates the runner.
+   * {@return a runner on the caller's executor, which bounds how many tasks run at once and which
+   * {@link #close()} leaves running}
+   *
+   * @param executor the caller's executor
+   */
+  public static ParallelTasks on(ExecutorService executor) {
+    return new ParallelTasks(executor, false);
+  }
+
+  /**
+   * {@return a runner on threads of its own, shut down by {@link #close()}}
    *
    * @param name what the threads do, for their names ({@code camlistore-<name>-<n>})
    * @param parallelism the most tasks running at once
    */
-  public ParallelTasks(String name, int parallelism) {
+  public static ParallelTasks ownThreads(String name, int parallelism) {
     AtomicInteger counter = new AtomicInteger();
     ThreadFactory threads =
         runnable -> {
@@ -36,10 +54,11 @@ public final class ParallelTasks implements AutoCloseable {
           thread.setDaemon(true);
           return thread;
         };
-    executor =
+    ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             parallelism, parallelism, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     executor.allowCoreThreadTimeOut(true);
+    return new ParallelTasks(executor, true);
   }
 
   /**
@@ -55,8 +74,13 @@ public final class ParallelTasks implements AutoCloseable {
       return;
     }
     List<Future<?>> futures = new ArrayList<>(tasks.size());
-    for (Callable<?> task : tasks) {
-      futures.add(executor.submit(task));
+    try {
+      for (Callable<?> task : tasks) {
+        futures.add(executor.submit(task));
+      }
+    } catch (RejectedExecutionException e) {
+      futures.forEach(f -> f.cancel(false));
+      throw closed(e);
     }
     try {
       for (Future<?> future : futures) {
@@ -78,14 +102,22 @@ public final class ParallelTasks implements AutoCloseable {
    * themselves (streaming file uploads and read-ahead). A task must report its own failures.
    *
    * @param task the task
-   * @throws CamlistoreException if the connection was closed
+   * @throws CamlistoreException if the connection was closed, or the caller's executor refused
    */
   public void execute(Runnable task) {
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {
-      throw new CamlistoreException("the connection is closed: cannot start more requests", e);
+      throw closed(e);
     }
+  }
+
+  private CamlistoreException closed(RejectedExecutionException e) {
+    return new CamlistoreException(
+        owned
+            ? "the connection is closed: cannot start more requests"
+            : "the executor given for the connection's requests refused a task (shut down?)",
+        e);
   }
 
   private static void callInline(Callable<?> task) {
@@ -106,9 +138,11 @@ public final class ParallelTasks implements AutoCloseable {
     return new CamlistoreException(String.valueOf(failure), failure);
   }
 
-  /** Stops the threads; running tasks finish. */
+  /** Stops the runner's own threads (running tasks finish); leaves a caller's executor running. */
   @Override
   public void close() {
-    executor.shutdown();
+    if (owned) {
+      executor.shutdown();
+    }
   }
 }
