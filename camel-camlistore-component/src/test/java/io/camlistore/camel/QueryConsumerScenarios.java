@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,15 +37,18 @@ abstract class QueryConsumerScenarios extends ConsumerScenarios {
     tag = "invoice-" + UUID.randomUUID();
   }
 
-  /** Makes permanodes with this test's tag; {@return them, oldest first} */
+  /**
+   * Makes permanodes with this test's tag, the tag claimed last: a real server indexes the claims
+   * one by one, so a permanode tagged before its title would match the search, then change when the
+   * title is indexed, and rightly be delivered twice. {@return them, oldest first}
+   */
   final List<String> tagged(int count) {
     List<String> refs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      refs.add(
-          connection()
-              .permanodes()
-              .create(Map.of("tag", tag, "title", "invoice " + refs.size()))
-              .toString());
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("title", "invoice " + refs.size());
+      attributes.put("tag", tag);
+      refs.add(connection().permanodes().create(attributes).toString());
     }
     return refs;
   }
