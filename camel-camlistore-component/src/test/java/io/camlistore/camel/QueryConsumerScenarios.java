@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,17 +37,24 @@ abstract class QueryConsumerScenarios extends ConsumerScenarios {
   }
 
   /**
-   * Makes permanodes with this test's tag, the tag claimed last: a real server indexes the claims
-   * one by one, so a permanode tagged before its title would match the search, then change when the
-   * title is indexed, and rightly be delivered twice. {@return them, oldest first}
+   * Makes permanodes with this test's tag, tagging each only once its title is indexed: a real
+   * server indexes claims asynchronously, in any order, so a permanode whose tag was indexed before
+   * its title would match the search, then change when the title is indexed, and rightly be
+   * delivered twice. {@return them, oldest first}
    */
   final List<String> tagged(int count) {
     List<String> refs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Map<String, String> attributes = new LinkedHashMap<>();
-      attributes.put("title", "invoice " + refs.size());
-      attributes.put("tag", tag);
-      refs.add(connection().permanodes().create(attributes).toString());
+      String title = "invoice " + refs.size();
+      BlobRef permanode = connection().permanodes().create(Map.of("title", title));
+      await()
+          .atMost(ConsumerRun.PATIENCE)
+          .ignoreExceptions()
+          .until(
+              () ->
+                  title.equals(connection().searcher().describeBlob(permanode).attribute("title")));
+      connection().permanodes().addAttribute(permanode, "tag", tag);
+      refs.add(permanode.toString());
     }
     return refs;
   }
