@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** The embedded server started as a child JVM with its own heap. */
 final class ServerProcess implements AutoCloseable {
@@ -42,13 +43,16 @@ final class ServerProcess implements AutoCloseable {
     return url;
   }
 
+  /** Closes the child's standard input, which stops it, and waits for it, within a bound. */
   @Override
   public void close() throws IOException {
     process.getOutputStream().close();
     try {
-      process.waitFor();
+      if (!process.waitFor(1, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+      }
     } catch (InterruptedException e) {
-      process.destroy();
+      process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
   }

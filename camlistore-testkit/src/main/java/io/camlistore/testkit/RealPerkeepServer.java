@@ -78,8 +78,23 @@ public final class RealPerkeepServer {
             HOME_VARIABLE + " names " + homePath + ", which has no bin folder with the Go tools");
       }
     }
-    return Optional.of(
-        new RealPerkeepServer(url.strip(), auth.isBlank() ? "none" : auth.strip(), homePath));
+    return Optional.of(new RealPerkeepServer(url.strip(), authSpecOf(auth), homePath));
+  }
+
+  /**
+   * {@return a server named by its URL and credentials rather than by the environment, as a
+   * benchmark run names one}
+   *
+   * @param url its base URL
+   * @param auth its credentials as {@link Auth#parse} reads them; blank means {@code none}
+   * @throws IllegalArgumentException if the credentials are malformed
+   */
+  public static RealPerkeepServer of(String url, String auth) {
+    return new RealPerkeepServer(url.strip(), authSpecOf(auth), null);
+  }
+
+  private static String authSpecOf(String auth) {
+    return auth.isBlank() ? "none" : auth.strip();
   }
 
   /** {@return the server's base URL, ending in a slash} */
@@ -117,7 +132,17 @@ public final class RealPerkeepServer {
    * the {@link TestIdentity}, if {@value #HOME_VARIABLE} names their folder}
    */
   public Optional<PerkeepTools> tools() {
-    return home().map(folder -> new PerkeepTools(folder.resolve("bin"), this));
+    return home().map(folder -> tools(folder.resolve("bin")));
+  }
+
+  /**
+   * {@return the reference Go tools in the given folder, configured for this server and the {@link
+   * TestIdentity}}
+   *
+   * @param bin the folder holding {@code pk-put} and {@code pk-get}
+   */
+  public PerkeepTools tools(Path bin) {
+    return new PerkeepTools(bin.toAbsolutePath(), this);
   }
 
   @Override

@@ -66,6 +66,23 @@ class RealPerkeepServerTest {
   }
 
   @Test
+  void aServerNamedDirectlyReadsLikeOneFromTheEnvironment(@TempDir Path bin) {
+    RealPerkeepServer server = RealPerkeepServer.of(" http://127.0.0.1:3179 ", "");
+
+    assertThat(server.url()).isEqualTo("http://127.0.0.1:3179/");
+    assertThat(server.authSpec()).isEqualTo("none");
+    assertThat(server.home()).isEmpty();
+    assertThat(RealPerkeepServer.of("http://h:1/", "userpass:alice:s3cret").toString())
+        .doesNotContain("s3cret");
+    assertThatThrownBy(() -> RealPerkeepServer.of("http://h:1/", "password"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown auth scheme");
+    assertThatThrownBy(() -> server.tools(bin).pkPut("blob", "-"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(bin.resolve("pk-put") + " is missing or not executable");
+  }
+
+  @Test
   void malformedSettingsFailInsteadOfSkipping(@TempDir Path empty) {
     assertThatThrownBy(
             () ->
