@@ -25,6 +25,7 @@ public final class Connection implements AutoCloseable {
   private final ConnectOptions options;
   private final ParallelTasks uploads;
   private final ParallelTasks downloads;
+  private final ParallelTasks signing;
   private final BlobClient blobs;
   private final FileClient files;
   private final @Nullable SearchClient searcher;
@@ -38,8 +39,16 @@ public final class Connection implements AutoCloseable {
     this.uploads = new ParallelTasks("upload", options.uploadParallelism());
     // Separate threads, so read-ahead never queues behind uploads (or the reverse).
     this.downloads = new ParallelTasks("fetch", options.downloadParallelism());
+    // Signing a permanode or claim locally is CPU work: one thread per core.
+    int signers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.signing = new ParallelTasks("sign", signers);
     this.blobs =
-        new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
+        new BlobClient(
+            transport,
+            discovery.blobRoot(),
+            uploads,
+            options.uploadParallelism(),
+            options.enumeratePageSize());
     URI searchRoot = discovery.searchRoot();
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
     this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
@@ -48,8 +57,14 @@ public final class Connection implements AutoCloseable {
         new FileClient(
             blobs,
             permanodes,
+            this::signer,
             new FileClient.Threads(
-                uploads, options.uploadParallelism(), downloads, options.downloadParallelism()));
+                uploads,
+                options.uploadParallelism(),
+                downloads,
+                options.downloadParallelism(),
+                signing,
+                signers));
   }
 
   /** {@return what the server advertised at connect time} */
@@ -158,6 +173,7 @@ public final class Connection implements AutoCloseable {
   public void close() {
     uploads.close();
     downloads.close();
+    signing.close();
     transport.close();
   }
 

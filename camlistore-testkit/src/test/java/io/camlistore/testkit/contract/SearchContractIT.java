@@ -3,6 +3,7 @@ package io.camlistore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +188,27 @@ class SearchContractIT {
   @Test
   void filesFindsFileSchemasByWholeContentDigest() {
     assertFixture(get("files?wholedigest=" + HELLO_CHUNK), 200, "87-search-files-wholedigest");
+  }
+
+  @Test
+  void filesAnswersSeveralDigestsInOneRequestWithNullForAnUnknownOne() {
+    String unknown = "sha224-" + "0".repeat(56);
+    HttpResponse<byte[]> response =
+        get(
+            "files?wholedigest="
+                + HELLO_CHUNK
+                + "&wholedigest="
+                + unknown
+                + "&wholedigest="
+                + HELLO_CHUNK);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode files = ContractTarget.json(response.body()).get("files");
+    // Keys sorted as Go sorts map keys, a repeated digest once.
+    assertThat(files.fieldNames()).toIterable().containsExactly(unknown, HELLO_CHUNK);
+    assertThat(files.get(unknown).isNull()).isTrue();
+    assertThat(files.get(HELLO_CHUNK).toString())
+        .contains("sha224-d8cbec395d7f5d94042f7a996fe88c51fa4d7d21c5e896ca8a899df6");
   }
 
   @Test
