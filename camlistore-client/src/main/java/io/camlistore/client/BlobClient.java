@@ -6,8 +6,8 @@ import io.camlistore.client.internal.ErrorResponses;
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.Json;
 import io.camlistore.client.internal.ParallelTasks;
-import io.camlistore.client.internal.UploadBatches;
 import io.camlistore.client.internal.Urls;
+import io.camlistore.client.internal.upload.UploadPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,9 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -46,8 +46,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Everything fetched is verified against its ref; every upload is checked against the server's
  * list of received blobs, because the server answers HTTP 200 even when a blob failed. Batch calls
- * respect the server's limits: at most 1000 refs per stat request and about 32 MB per upload
- * request, and blobs over {@link Blob#MAX_SIZE} are refused before anything is sent.
+ * respect the server's limits: at most 1000 refs per stat request and 250 blobs (and a few MiB) per
+ * upload request, and blobs over {@link Blob#MAX_SIZE} are refused before anything is sent. Every
+ * store operation of the connection (blobs, files, batches of files, permanodes) goes through the
+ * same upload pipeline: one stat per window of up to 1000 blobs, then parallel multipart uploads of
+ * what the server lacks.
  */
 public final class BlobClient {
   /** The most refs a server checks in one stat request. */
@@ -56,12 +59,31 @@ public final class BlobClient {
   private final HttpTransport transport;
   private final @Nullable URI blobRoot;
   private final ParallelTasks uploads;
+  private final int uploadParallelism;
   private final int pageSize;
+  private final UploadPipeline.Server server =
+      new UploadPipeline.Server() {
+        @Override
+        public Set<BlobRef> stat(List<BlobRef> refs) {
+          return BlobClient.this.stat(refs).keySet();
+        }
 
-  BlobClient(HttpTransport transport, @Nullable URI blobRoot, ParallelTasks uploads, int pageSize) {
+        @Override
+        public UploadPipeline.Receipt upload(List<Blob> blobs) {
+          return uploadBatch(blobs);
+        }
+      };
+
+  BlobClient(
+      HttpTransport transport,
+      @Nullable URI blobRoot,
+      ParallelTasks uploads,
+      int uploadParallelism,
+      int pageSize) {
     this.transport = transport;
     this.blobRoot = blobRoot;
     this.uploads = uploads;
+    this.uploadParallelism = uploadParallelism;
     this.pageSize = pageSize;
   }
 
@@ -288,9 +310,9 @@ public final class BlobClient {
   }
 
   /**
-   * Stores blobs: asks the server which it already has, then uploads the rest in multipart requests
-   * of at most about 32 MB, several at a time, and checks that the server received every one with
-   * the right size.
+   * Stores blobs: asks the server which it already has (one stat request per 1000 blobs), then
+   * uploads the rest in multipart requests of at most 250 blobs and a few MiB, several at a time,
+   * and checks that the server received every one with the right size.
    *
    * @param blobs the blobs, each at most {@link Blob#MAX_SIZE} bytes
    * @return their refs, in input order
@@ -298,26 +320,8 @@ public final class BlobClient {
    * @throws ServerException if the server did not store every blob sent, with its error text
    */
   public List<BlobRef> putMulti(Collection<Blob> blobs) {
-    Map<BlobRef, Blob> distinct = new LinkedHashMap<>();
-    List<BlobRef> refs = new ArrayList<>(blobs.size());
-    for (Blob blob : blobs) {
-      if (blob.size() > Blob.MAX_SIZE) {
-        throw new IllegalArgumentException(
-            "blob "
-                + blob.blobRef()
-                + " has "
-                + blob.size()
-                + " bytes; a server accepts at most "
-                + Blob.MAX_SIZE
-                + " (16 MiB) per blob: store larger data as a file");
-      }
-      distinct.putIfAbsent(blob.blobRef(), blob);
-      refs.add(blob.blobRef());
-    }
-    if (distinct.isEmpty()) {
-      return refs;
-    }
-    uploadAll(missing(distinct));
+    List<BlobRef> refs = checkSizes(blobs);
+    store(blobs, false);
     return refs;
   }
 
@@ -331,60 +335,58 @@ public final class BlobClient {
    * @throws ServerException if the server did not store every blob sent
    */
   void putNew(Collection<Blob> blobs) {
-    Map<BlobRef, Blob> distinct = new LinkedHashMap<>();
-    for (Blob blob : blobs) {
-      distinct.putIfAbsent(blob.blobRef(), blob);
+    checkSizes(blobs);
+    store(blobs, true);
+  }
+
+  private void store(Collection<Blob> blobs, boolean knownNew) {
+    if (blobs.isEmpty()) {
+      return;
     }
-    uploadAll(new ArrayList<>(distinct.values()));
+    try (UploadPipeline pipeline = newPipeline(UploadPipeline.Failures.STOP_AT_FIRST)) {
+      for (Blob blob : blobs) {
+        pipeline.add(blob, List.of(), null, knownNew);
+      }
+      pipeline.finish();
+    }
+  }
+
+  private static List<BlobRef> checkSizes(Collection<Blob> blobs) {
+    List<BlobRef> refs = new ArrayList<>(blobs.size());
+    for (Blob blob : blobs) {
+      if (blob.size() > Blob.MAX_SIZE) {
+        throw new IllegalArgumentException(
+            "blob "
+                + blob.blobRef()
+                + " has "
+                + blob.size()
+                + " bytes; a server accepts at most "
+                + Blob.MAX_SIZE
+                + " (16 MiB) per blob: store larger data as a file");
+      }
+      refs.add(blob.blobRef());
+    }
+    return refs;
   }
 
   /**
-   * Stores one upload request's worth of blobs: asks the server which it has, then sends the rest
-   * in a single multipart request, in the given order (a schema may follow its parts), and checks
-   * the server's {@code received} list. For callers that schedule requests themselves (file
-   * uploads); {@link #putMulti(Collection)} splits and parallelizes on its own.
+   * Opens an upload pipeline on this connection's upload threads: what every store operation
+   * (blobs, files, directories, batches of files, permanodes) sends through.
    *
-   * @param batch at most {@link UploadBatches#MAX_BLOBS_PER_REQUEST} blobs and about {@link
-   *     UploadBatches#MAX_REQUEST_BYTES} bytes
-   * @throws ServerException if the server did not store every blob sent
+   * @param failures whether the first failure stops it, or each file reports its own
+   * @return the pipeline; the caller finishes and closes it
+   * @throws ServerFeatureUnavailableException if the server advertised no blob root
    */
-  void storeBatch(List<Blob> batch) {
-    Map<BlobRef, Blob> distinct = new LinkedHashMap<>();
-    for (Blob blob : batch) {
-      distinct.putIfAbsent(blob.blobRef(), blob);
-    }
-    List<Blob> missing = missing(distinct);
-    if (!missing.isEmpty()) {
-      uploadBatch(missing);
-    }
+  UploadPipeline newPipeline(UploadPipeline.Failures failures) {
+    handler("camli/upload");
+    return UploadPipeline.forParallelism(server, uploads::execute, uploadParallelism, failures);
   }
 
-  /** {@return the blobs the server does not have, in input order} */
-  private List<Blob> missing(Map<BlobRef, Blob> distinct) {
-    List<Blob> missing = new ArrayList<>();
-    getSizeMulti(distinct.keySet())
-        .forEach(
-            (ref, size) -> {
-              if (size.isEmpty()) {
-                missing.add(distinct.get(ref));
-              }
-            });
-    return missing;
-  }
-
-  private void uploadAll(List<Blob> blobs) {
-    List<Callable<Void>> requests = new ArrayList<>();
-    for (List<Blob> batch : UploadBatches.split(blobs)) {
-      requests.add(
-          () -> {
-            uploadBatch(batch);
-            return null;
-          });
-    }
-    uploads.runAll(requests);
-  }
-
-  private void uploadBatch(List<Blob> batch) {
+  /**
+   * Sends one multipart upload request, in the given order (a schema may follow its parts), and
+   * reads the server's {@code received} list.
+   */
+  private UploadPipeline.Receipt uploadBatch(List<Blob> batch) {
     URI url = handler("camli/upload");
     String what = "POST " + url;
     JsonNode answer =
@@ -401,34 +403,40 @@ public final class BlobClient {
               return post;
             },
             (response, uri) -> Json.readObject(response, what));
-    Map<BlobRef, Long> received = new HashMap<>();
+    Map<BlobRef, Long> sizes = new HashMap<>();
     for (JsonNode item : Json.array(answer, "received", what)) {
       BlobRef ref = BlobRef.parseOrNull(Json.text(item, "blobRef"));
       if (ref != null) {
-        received.put(ref, item.path("size").asLong(-1));
+        sizes.put(ref, item.path("size").asLong(-1));
       }
     }
+    Set<BlobRef> received = new LinkedHashSet<>();
     List<String> failed = new ArrayList<>();
     for (Blob blob : batch) {
-      Long size = received.get(blob.blobRef());
-      if (size == null || size != blob.size()) {
+      Long size = sizes.get(blob.blobRef());
+      if (size != null && size == blob.size()) {
+        received.add(blob.blobRef());
+      } else {
         failed.add(blob.blobRef() + (size == null ? "" : " (stored " + size + " bytes)"));
       }
     }
-    if (!failed.isEmpty()) {
-      String errorText = Json.text(answer, "errorText");
-      throw new ServerException(
-          what
-              + " did not store "
-              + failed.size()
-              + " of "
-              + batch.size()
-              + " blobs: "
-              + String.join(", ", failed)
-              + (errorText == null ? "" : "; server said: " + errorText.strip()),
-          200,
-          errorText == null ? null : errorText.strip());
+    if (failed.isEmpty()) {
+      return new UploadPipeline.Receipt(received, null);
     }
+    String errorText = Json.text(answer, "errorText");
+    return new UploadPipeline.Receipt(
+        received,
+        new ServerException(
+            what
+                + " did not store "
+                + failed.size()
+                + " of "
+                + batch.size()
+                + " blobs: "
+                + String.join(", ", failed)
+                + (errorText == null ? "" : "; server said: " + errorText.strip()),
+            200,
+            errorText == null ? null : errorText.strip()));
   }
 
   /**

@@ -26,6 +26,7 @@ public final class Connection implements AutoCloseable {
   private final ConnectOptions options;
   private final ParallelTasks uploads;
   private final ParallelTasks downloads;
+  private final ParallelTasks signing;
   private final BlobClient blobs;
   private final FileClient files;
   private final @Nullable SearchClient searcher;
@@ -39,8 +40,16 @@ public final class Connection implements AutoCloseable {
     this.uploads = tasks(options.uploadExecutor(), "upload", options.uploadParallelism());
     // Separate threads, so read-ahead never queues behind uploads (or the reverse).
     this.downloads = tasks(options.downloadExecutor(), "fetch", options.downloadParallelism());
+    // Signing a permanode or claim locally is CPU work: one thread per core.
+    int signers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.signing = ParallelTasks.ownThreads("sign", signers);
     this.blobs =
-        new BlobClient(transport, discovery.blobRoot(), uploads, options.enumeratePageSize());
+        new BlobClient(
+            transport,
+            discovery.blobRoot(),
+            uploads,
+            options.uploadParallelism(),
+            options.enumeratePageSize());
     URI searchRoot = discovery.searchRoot();
     this.searcher = searchRoot == null ? null : new SearchClient(transport, searchRoot);
     this.serverSigner = ServerSigner.fromDiscovery(transport, discovery);
@@ -49,8 +58,14 @@ public final class Connection implements AutoCloseable {
         new FileClient(
             blobs,
             permanodes,
+            this::signer,
             new FileClient.Threads(
-                uploads, options.uploadParallelism(), downloads, options.downloadParallelism()));
+                uploads,
+                options.uploadParallelism(),
+                downloads,
+                options.downloadParallelism(),
+                signing,
+                signers));
   }
 
   private static ParallelTasks tasks(
@@ -167,6 +182,7 @@ public final class Connection implements AutoCloseable {
   public void close() {
     uploads.close();
     downloads.close();
+    signing.close();
     transport.close();
   }
 

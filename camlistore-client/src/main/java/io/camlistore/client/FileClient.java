@@ -7,16 +7,16 @@ import io.camlistore.client.internal.file.DirectoryWriter;
 import io.camlistore.client.internal.file.FileUploader;
 import io.camlistore.client.internal.file.LocalMetadata;
 import io.camlistore.client.internal.file.PartsInputStream;
-import io.camlistore.client.internal.file.UploadPipeline;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.client.internal.upload.UploadPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Files and directory trees of any size, stored as Perkeep stores them. Obtain it from {@link
@@ -44,19 +44,23 @@ import java.util.Objects;
  * and fetch the next {@link ConnectOptions#downloadParallelism()} chunks (at most 8 MiB of them) in
  * parallel while the current one is read, so a download is not one round trip per chunk.
  *
- * <p>With {@link FileOptions#permanode()}, a permanode is also created once the content is stored,
- * with {@code camliContent} and {@code title} claims, as {@code pk-put file -permanode} does.
+ * <p>{@link #putFiles(List)} stores many files in few round trips, each with its own {@link
+ * FileResult}: one stat request per window of up to 1000 blobs for the whole batch, then multipart
+ * requests carrying chunks, file schemas, permanodes and claims together. With {@link
+ * FileOptions#contentPermanode()} each file also gets a permanode derived from its content, as
+ * {@code pk-put file -filenodes} makes it, so storing the same files again makes the same blobs and
+ * completes whatever an interrupted run left half-written. With {@link FileOptions#permanode()} a
+ * new permanode is made, as {@code pk-put file -permanode} does.
  *
  * <p>Local file-system failures are {@link UncheckedIOException}s naming the path; everything else
  * is a {@link CamlistoreException}.
  */
 public final class FileClient {
   private final BlobClient blobs;
-  private final PermanodeClient permanodes;
-  private final Threads threads;
-  private final LocalMetadata.Source metadata;
-  private final FileUploader uploader = new FileUploader(Blob.DEFAULT_HASH);
+  private final Supplier<Signer> signer;
+  private final FilePermanodes permanodes;
   private final DirectoryWriter directories;
+  private final FileBatchWriter batches;
   private final ContentReader reader;
   private final DirectoryRestorer restorer;
 
@@ -67,28 +71,42 @@ public final class FileClient {
    * @param uploadParallelism how many upload requests may run at once
    * @param downloads runs read-ahead fetches
    * @param downloadParallelism how many chunks one download may fetch at once
+   * @param signing runs the signing of permanodes and claims
+   * @param signingParallelism how many files are signed at once
    */
   record Threads(
       ParallelTasks uploads,
       int uploadParallelism,
       ParallelTasks downloads,
-      int downloadParallelism) {}
+      int downloadParallelism,
+      ParallelTasks signing,
+      int signingParallelism) {}
 
-  FileClient(BlobClient blobs, PermanodeClient permanodes, Threads threads) {
-    this(blobs, permanodes, threads, LocalMetadata::read);
+  FileClient(
+      BlobClient blobs, PermanodeClient permanodes, Supplier<Signer> signer, Threads threads) {
+    this(blobs, permanodes, signer, threads, LocalMetadata::read);
   }
 
   /** With another source of file attributes, so tests can pin the recorded metadata. */
   FileClient(
       BlobClient blobs,
       PermanodeClient permanodes,
+      Supplier<Signer> signer,
       Threads threads,
       LocalMetadata.Source metadata) {
     this.blobs = blobs;
-    this.permanodes = permanodes;
-    this.threads = threads;
-    this.metadata = metadata;
-    this.directories = new DirectoryWriter(uploader, metadata, Blob.DEFAULT_HASH);
+    this.signer = signer;
+    this.permanodes = new FilePermanodes(permanodes);
+    this.directories =
+        new DirectoryWriter(new FileUploader(Blob.DEFAULT_HASH), metadata, Blob.DEFAULT_HASH);
+    this.batches =
+        new FileBatchWriter(
+            blobs,
+            this.permanodes,
+            signer,
+            threads.signing(),
+            threads.signingParallelism(),
+            metadata);
     this.reader =
         new ContentReader(blobs::get, threads.downloads()::execute, threads.downloadParallelism());
     this.restorer =
@@ -112,27 +130,16 @@ public final class FileClient {
    * @throws ConnectionException if the server cannot be reached
    */
   public BlobRef putFile(Path file) {
-    String name = DirectoryWriter.nameOf(file);
-    if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException(file + " is a directory: store it with putDirectory");
-    }
-    try {
-      FileMetadata attributes = metadata.read(file, true);
-      try (InputStream in = Files.newInputStream(file)) {
-        return upload(in, name, attributes);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return putFile(file, FileOptions.defaults()).contentRef();
   }
 
   /**
-   * Stores a file as {@link #putFile(Path)} does and, if the options ask for it, creates a
-   * permanode for it (as {@code pk-put file -permanode} does) once the file is stored.
+   * Stores a file as {@link #putFile(Path)} does and, if the options ask for it, a permanode for
+   * it, in the same requests: the permanode and its claims are sent after the file's blobs.
    *
    * @param file a regular file
-   * @param options whether to create a permanode, and its title
-   * @return the file schema's ref and the permanode's, if one was created
+   * @param options whether to make a permanode, and which
+   * @return the file schema's ref and the permanode's, if one was made
    * @throws IllegalArgumentException if the path is a directory or a root
    * @throws UncheckedIOException if the file cannot be read
    * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
@@ -140,19 +147,18 @@ public final class FileClient {
    * @throws ConnectionException if the server cannot be reached
    */
   public FileUpload putFile(Path file, FileOptions options) {
-    Objects.requireNonNull(options, "options");
-    return withPermanode(putFile(file), DirectoryWriter.nameOf(file), options);
+    return putFiles(List.of(FileSource.of(file, options))).get(0).uploadOrThrow();
   }
 
   /**
    * Stores content read from a stream as {@link #putFile(InputStream, String, FileMetadata)} does
-   * and, if the options ask for it, creates a permanode for it once the file is stored.
+   * and, if the options ask for it, a permanode for it.
    *
    * @param content the bytes; read to the end, not closed
    * @param fileName the file's base name, without {@code /}
    * @param metadata the attributes to record; {@link FileMetadata#empty()} for none
-   * @param options whether to create a permanode, and its title
-   * @return the file schema's ref and the permanode's, if one was created
+   * @param options whether to make a permanode, and which
+   * @return the file schema's ref and the permanode's, if one was made
    * @throws IllegalArgumentException if the name is empty or contains {@code /}
    * @throws UncheckedIOException if reading the stream fails
    * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
@@ -161,8 +167,9 @@ public final class FileClient {
    */
   public FileUpload putFile(
       InputStream content, String fileName, FileMetadata metadata, FileOptions options) {
-    Objects.requireNonNull(options, "options");
-    return withPermanode(putFile(content, fileName, metadata), fileName, options);
+    return putFiles(List.of(FileSource.of(content, fileName, metadata, options)))
+        .get(0)
+        .uploadOrThrow();
   }
 
   /**
@@ -179,23 +186,46 @@ public final class FileClient {
    * @throws ConnectionException if the server cannot be reached
    */
   public BlobRef putFile(InputStream content, String fileName, FileMetadata metadata) {
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(metadata, "metadata");
-    try {
-      return upload(content, fileName, metadata);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "reading the content of " + fileName + " failed: " + e.getMessage(), e);
-    }
+    return putFile(content, fileName, metadata, FileOptions.defaults()).contentRef();
   }
 
-  private BlobRef upload(InputStream content, String fileName, FileMetadata attributes)
-      throws IOException {
-    try (UploadPipeline pipeline = newPipeline()) {
-      BlobRef ref = uploader.upload(content, fileName, attributes, pipeline);
-      pipeline.finish();
-      return ref;
-    }
+  /**
+   * Stores many files in few round trips, each with its own result: a file that cannot be read or
+   * signed, or that the server refuses, fails alone and the others are stored.
+   *
+   * <p>The files are read one after the other on the calling thread and cut into chunks as {@link
+   * #putFile(Path)} cuts them; their permanodes are signed meanwhile on every core. Everything goes
+   * through one upload pipeline: one stat request names up to 1000 blobs of the batch, so a batch
+   * of small files costs one stat per 250 or so files with permanodes, and multipart requests carry
+   * chunks, file schemas, permanodes and claims together, each blob after everything it refers to.
+   * Memory stays bounded as for one file.
+   *
+   * <p>Idempotent: whether a file is already stored is decided from its blobs (all of them are made
+   * locally: chunks, schemas and, with {@link FileOptions#contentPermanode()}, the permanode and
+   * claims), never from the search index, so storing a batch again after a crash or an interrupted
+   * run uploads exactly what is missing and reports the rest as {@link
+   * FileResult.Status#ALREADY_STORED}.
+   *
+   * <pre>{@code
+   * List<FileSource> batch = new ArrayList<>();
+   * for (Path file : filesToIngest) {
+   *   batch.add(FileSource.of(file, FileOptions.contentPermanode()));
+   * }
+   * for (FileResult result : conn.files().putFiles(batch)) {
+   *   if (result.failed()) {
+   *     log.warn("{} failed", result.source(), result.error().get());
+   *   }
+   * }
+   * }</pre>
+   *
+   * @param files the files, each stored once even if listed twice
+   * @return one result per file, in the order given
+   * @throws ServerFeatureUnavailableException if the server advertised no blob root
+   * @throws CamlistoreException if the connection is closed or the thread is interrupted
+   */
+  public List<FileResult> putFiles(List<FileSource> files) {
+    Objects.requireNonNull(files, "files");
+    return batches.write(files);
   }
 
   /**
@@ -255,27 +285,18 @@ public final class FileClient {
    * @throws ConnectionException if the server cannot be reached
    */
   public BlobRef putDirectory(Path directory) {
-    DirectoryWriter.nameOf(directory);
-    if (!Files.isDirectory(directory)) {
-      throw new IllegalArgumentException(directory + " is not a directory");
-    }
-    try (UploadPipeline pipeline = newPipeline()) {
-      BlobRef ref = directories.write(directory, pipeline);
-      pipeline.finish();
-      return ref;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
-    }
+    return putDirectory(directory, FileOptions.defaults()).contentRef();
   }
 
   /**
-   * Stores a directory tree as {@link #putDirectory(Path)} does and, if the options ask for it,
-   * creates a permanode for it once the whole tree is stored.
+   * Stores a directory tree as {@link #putDirectory(Path)} does and, if the options ask for it, a
+   * new permanode for it ({@link FileOptions#permanode()}), sent after the whole tree.
    *
    * @param directory the directory
-   * @param options whether to create a permanode, and its title
+   * @param options whether to create a permanode, its title and tags
    * @return the directory schema's ref and the permanode's, if one was created
-   * @throws IllegalArgumentException if the path is not a directory, or is a root
+   * @throws IllegalArgumentException if the path is not a directory, or is a root, or the options
+   *     ask for a {@link FileOptions#contentPermanode()} (only files have one)
    * @throws UncheckedIOException if the tree cannot be read
    * @throws ServerFeatureUnavailableException if a permanode is asked for and there is no signer
    * @throws ServerException if the server did not store a blob or signing failed
@@ -283,7 +304,36 @@ public final class FileClient {
    */
   public FileUpload putDirectory(Path directory, FileOptions options) {
     Objects.requireNonNull(options, "options");
-    return withPermanode(putDirectory(directory), DirectoryWriter.nameOf(directory), options);
+    String name = DirectoryWriter.nameOf(directory);
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalArgumentException(directory + " is not a directory");
+    }
+    if (options.permanodeFromContent()) {
+      throw new IllegalArgumentException(
+          "a directory has no content permanode; store its files with putFiles and"
+              + " FileOptions.contentPermanode(), or use FileOptions.permanode()");
+    }
+    Signer signing = options.createsPermanode() ? signer.get() : null;
+    try (UploadPipeline pipeline = blobs.newPipeline(UploadPipeline.Failures.STOP_AT_FIRST)) {
+      BlobRef ref = directories.write(directory, pipeline);
+      BlobRef permanode =
+          signing == null
+              ? null
+              : permanodes.add(
+                  pipeline,
+                  null,
+                  signing,
+                  FilePermanodes.addKey(pipeline, signing),
+                  options,
+                  name,
+                  ref,
+                  null,
+                  null);
+      pipeline.finish();
+      return new FileUpload(ref, permanode);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + directory + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -310,21 +360,5 @@ public final class FileClient {
       throw new UncheckedIOException(
           "restoring " + directoryRef + " into " + target + " failed: " + e, e);
     }
-  }
-
-  /** Creates the permanode after the content is stored, as pk-put does: content, then claims. */
-  private FileUpload withPermanode(BlobRef content, String name, FileOptions options) {
-    if (!options.createsPermanode()) {
-      return new FileUpload(content, null);
-    }
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("camliContent", content.toString());
-    attributes.put("title", options.title().orElse(name));
-    return new FileUpload(content, permanodes.create(attributes));
-  }
-
-  private UploadPipeline newPipeline() {
-    return UploadPipeline.forParallelism(
-        blobs::storeBatch, threads.uploads()::execute, threads.uploadParallelism());
   }
 }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link FileClient} stored for a file or directory: the ref of its {@code file} or {@code
- * directory} schema blob and, when {@link FileOptions#permanode()} asked for one, the permanode
- * whose {@code camliContent} names it. Immutable.
+ * directory} schema blob and, when the {@link FileOptions} asked for one, the permanode whose
+ * {@code camliContent} names it. Immutable.
  */
 public final class FileUpload {
   private final BlobRef contentRef;

@@ -75,12 +75,7 @@ public final class PermanodeClient {
     attributes.forEach((name, value) -> requireAttribute(name));
     Signer signing = signer.get();
     BlobRef key = signing.publicKeyBlobRef();
-    byte[] bytes = new byte[RANDOM_BYTES];
-    random.nextBytes(bytes);
-    Blob permanode =
-        sign(
-            signing,
-            PermanodeSchemas.permanode(key, Base64.getEncoder().encodeToString(bytes), nextDate()));
+    Blob permanode = sign(signing, newPermanode(key));
     List<Blob> all = new ArrayList<>();
     all.add(permanode);
     attributes.forEach(
@@ -241,8 +236,20 @@ public final class PermanodeClient {
     return Blob.of(signer.sign(unsignedJson));
   }
 
+  /**
+   * {@return the unsigned JSON of a new permanode, unique by 20 random bytes as {@code pk-put
+   * permanode} makes it, dated now}
+   *
+   * @param key the signer's public key blobref
+   */
+  String newPermanode(BlobRef key) {
+    byte[] bytes = new byte[RANDOM_BYTES];
+    random.nextBytes(bytes);
+    return PermanodeSchemas.permanode(key, Base64.getEncoder().encodeToString(bytes), nextDate());
+  }
+
   /** The current time, moved just past the previous claim date if the clock has not advanced. */
-  private synchronized Instant nextDate() {
+  synchronized Instant nextDate() {
     Instant now = clock.instant();
     if (lastClaimDate != null && !now.isAfter(lastClaimDate)) {
       now = lastClaimDate.plusNanos(1);

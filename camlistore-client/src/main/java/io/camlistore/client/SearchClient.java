@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SearchClient {
+  /** The most content refs one {@code files} lookup names, so that its URL stays short. */
+  public static final int MAX_WHOLE_DIGESTS = 250;
+
   private static final ContentType JSON_UTF8 = ContentType.APPLICATION_JSON;
 
   private final HttpTransport transport;
@@ -348,22 +352,49 @@ public final class SearchClient {
 
   /**
    * Finds the file schema blobs whose whole content has the given ref (the files that hold exactly
-   * these bytes).
+   * these bytes), as the server's index knows them.
    *
    * @param wholeRef the ref of the whole content
    * @return the file schema blobs; empty when there are none
    * @throws ServerException for an error answer
    */
   public List<BlobRef> filesWithContent(BlobRef wholeRef) {
-    URI url =
-        searchRoot.resolve("camli/search/files?wholedigest=" + Urls.encode(wholeRef.toString()));
-    String what = "GET " + url;
-    JsonNode answer = transport.execute(() -> new HttpGet(url), (r, uri) -> read(r, what));
-    List<BlobRef> files = new ArrayList<>();
-    for (JsonNode item : Json.array(answer.path("files"), wholeRef.toString(), what)) {
-      files.add(requireRef(item.asText(), "files", what));
+    return filesWithContent(List.of(wholeRef)).getOrDefault(wholeRef, List.of());
+  }
+
+  /**
+   * Finds, in one request per {@value #MAX_WHOLE_DIGESTS} refs, the file schema blobs holding each
+   * of several contents, as the server's index knows them. The index is asynchronous and may lag
+   * behind the blobs: to decide whether files are stored, {@link FileClient#putFiles} stats their
+   * blobs instead.
+   *
+   * @param wholeRefs the refs of whole contents
+   * @return for each distinct ref, in the order given, its file schema blobs; empty when none
+   * @throws ServerException for an error answer
+   */
+  public Map<BlobRef, List<BlobRef>> filesWithContent(Collection<BlobRef> wholeRefs) {
+    List<BlobRef> distinct = new ArrayList<>(new LinkedHashSet<>(wholeRefs));
+    Map<BlobRef, List<BlobRef>> files = new LinkedHashMap<>();
+    for (int from = 0; from < distinct.size(); from += MAX_WHOLE_DIGESTS) {
+      List<BlobRef> page =
+          distinct.subList(from, Math.min(distinct.size(), from + MAX_WHOLE_DIGESTS));
+      StringBuilder query = new StringBuilder("camli/search/files?");
+      for (BlobRef ref : page) {
+        query.append(query.charAt(query.length() - 1) == '?' ? "" : "&");
+        query.append("wholedigest=").append(Urls.encode(ref.toString()));
+      }
+      URI url = searchRoot.resolve(query.toString());
+      String what = "GET " + url;
+      JsonNode answer = transport.execute(() -> new HttpGet(url), (r, uri) -> read(r, what));
+      for (BlobRef ref : page) {
+        List<BlobRef> found = new ArrayList<>();
+        for (JsonNode item : Json.array(answer.path("files"), ref.toString(), what)) {
+          found.add(requireRef(item.asText(), "files", what));
+        }
+        files.put(ref, List.copyOf(found));
+      }
     }
-    return List.copyOf(files);
+    return files;
   }
 
   /**

@@ -439,7 +439,7 @@ class BlobClientTest {
   }
 
   @Test
-  void fortyMegabytesGoInSeveralUploadsNoneOverThirtyTwoMegabytes() {
+  void fortyMegabytesGoInUploadsOfAFewMegabytesEachAfterAStatOfTheirBlobs() {
     Random random = new Random(7);
     List<Blob> batch = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -448,17 +448,7 @@ class BlobClientTest {
       batch.add(new Blob(data));
     }
     server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
-    server.stubFor(
-        post(P + "upload")
-            .inScenario("uploads")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(receivedAnswer(batch.subList(0, 7).toArray(new Blob[0])))
-            .willSetStateTo("second"));
-    server.stubFor(
-        post(P + "upload")
-            .inScenario("uploads")
-            .whenScenarioStateIs("second")
-            .willReturn(receivedAnswer(batch.subList(7, 10).toArray(new Blob[0]))));
+    server.stubFor(post(P + "upload").willReturn(receivedAnswer(batch.toArray(new Blob[0]))));
 
     ConnectOptions serial = conn.options().toBuilder().uploadParallelism(1).build();
     try (Connection sequential = Camlistore.connect(server.baseUrl() + "/", serial)) {
@@ -466,10 +456,31 @@ class BlobClientTest {
     }
 
     List<LoggedRequest> uploads = server.findAll(postRequestedFor(urlEqualTo(P + "upload")));
-    assertThat(uploads).hasSizeGreaterThanOrEqualTo(2);
     assertThat(uploads)
-        .allSatisfy(r -> assertThat(r.getBody().length).isLessThanOrEqualTo(32_000_000));
+        .allSatisfy(r -> assertThat(r.getBody().length).isLessThanOrEqualTo(4_200_000));
     assertThat(uploads.stream().mapToInt(r -> r.getParts().size()).sum()).isEqualTo(10);
+    // A stat names what fits in one request: here one blob each.
+    assertThat(server.findAll(postRequestedFor(urlEqualTo(P + "stat")))).hasSize(10);
+  }
+
+  @Test
+  void twoThousandFiveHundredSmallBlobsTakeThreeStatsAndTenUploads() {
+    List<Blob> batch = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      batch.add(Blob.of("small blob " + i));
+    }
+    server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
+    server.stubFor(post(P + "upload").willReturn(receivedAnswer(batch.toArray(new Blob[0]))));
+
+    assertThat(blobs.putMulti(batch))
+        .containsExactlyElementsOf(batch.stream().map(Blob::blobRef).toList());
+
+    List<LoggedRequest> stats = server.findAll(postRequestedFor(urlEqualTo(P + "stat")));
+    assertThat(stats).hasSize(3);
+    assertThat(stats).allSatisfy(r -> assertThat(r.getBodyAsString()).doesNotContain("blob1001="));
+    List<LoggedRequest> uploads = server.findAll(postRequestedFor(urlEqualTo(P + "upload")));
+    assertThat(uploads).hasSize(10);
+    assertThat(uploads).allSatisfy(r -> assertThat(r.getParts()).hasSizeLessThanOrEqualTo(250));
   }
 
   @Test

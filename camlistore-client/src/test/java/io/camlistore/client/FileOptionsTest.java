@@ -3,6 +3,9 @@ package io.camlistore.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FileOptionsTest {
@@ -43,5 +46,82 @@ class FileOptionsTest {
         .isNotEqualTo(new FileUpload(file, null))
         .hasToString("FileUpload{" + file + ", permanode " + node + "}");
     assertThat(new FileUpload(file, null)).hasToString("FileUpload{" + file + "}");
+  }
+
+  @Test
+  void aContentPermanodeHasNoTitleUnlessGivenAndCanCarryTags() {
+    FileOptions options = FileOptions.contentPermanode();
+
+    assertThat(options.createsPermanode()).isTrue();
+    assertThat(options.permanodeFromContent()).isTrue();
+    assertThat(FileOptions.permanode().permanodeFromContent()).isFalse();
+    assertThat(options.title()).isEmpty();
+    assertThat(options.tags()).isEmpty();
+    FileOptions tagged = options.withTitle("Beach").withTags("holiday", "2026").withTags("holiday");
+    assertThat(tagged.title()).hasValue("Beach");
+    assertThat(tagged.tags()).containsExactly("holiday", "2026");
+    assertThat(tagged)
+        .isEqualTo(FileOptions.contentPermanode().withTags("holiday", "2026").withTitle("Beach"))
+        .isNotEqualTo(FileOptions.permanode("Beach").withTags("holiday", "2026"))
+        .hasToString("FileOptions{contentPermanode, title=Beach, tags=[holiday, 2026]}");
+  }
+
+  @Test
+  void aTitleOrTagsWithoutAPermanodeOrEmptyAreRefused() {
+    assertThatThrownBy(() -> FileOptions.defaults().withTitle("x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a title needs a permanode");
+    assertThatThrownBy(() -> FileOptions.defaults().withTags("x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tags needs a permanode");
+    assertThatThrownBy(() -> FileOptions.contentPermanode().withTags("ok", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a tag must not be empty");
+  }
+
+  @Test
+  void aSourceNamesItsFileAndRefusesBadNamesAtOnce() {
+    FileSource local = FileSource.of(Path.of("inbox", "a.jpg"), FileOptions.contentPermanode());
+    FileSource stream =
+        FileSource.of(new ByteArrayInputStream(new byte[0]), "b.txt", FileMetadata.empty());
+
+    assertThat(local.fileName()).isEqualTo("a.jpg");
+    assertThat(local.path()).hasValue(Path.of("inbox", "a.jpg"));
+    assertThat(local.options()).isEqualTo(FileOptions.contentPermanode());
+    assertThat(local).hasToString("FileSource{inbox/a.jpg, FileOptions{contentPermanode}}");
+    assertThat(stream.path()).isEmpty();
+    assertThat(stream.options()).isEqualTo(FileOptions.defaults());
+    assertThat(stream).hasToString("FileSource{b.txt (stream)}");
+    assertThatThrownBy(
+            () -> FileSource.of(new ByteArrayInputStream(new byte[0]), "a/b", FileMetadata.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'a/b'");
+    assertThatThrownBy(() -> FileSource.of(Path.of("/")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no name");
+  }
+
+  @Test
+  void aResultCarriesTheRefsOrTheError() {
+    FileSource source = FileSource.of(Path.of("a.txt"));
+    FileUpload upload = new FileUpload(Blob.of("file").blobRef(), null);
+    UncheckedIOException error =
+        new UncheckedIOException("cannot read a.txt", new java.io.IOException());
+
+    FileResult stored = FileResult.stored(source, upload, true);
+    FileResult present = FileResult.stored(source, upload, false);
+    FileResult failed = FileResult.failed(source, error);
+
+    assertThat(stored.status()).isEqualTo(FileResult.Status.STORED);
+    assertThat(present.status()).isEqualTo(FileResult.Status.ALREADY_STORED);
+    assertThat(present.uploadOrThrow()).isEqualTo(upload);
+    assertThat(present.failed()).isFalse();
+    assertThat(present.error()).isEmpty();
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.upload()).isEmpty();
+    assertThat(failed.error()).containsSame(error);
+    assertThat(failed.source()).isSameAs(source);
+    assertThatThrownBy(failed::uploadOrThrow).isSameAs(error);
+    assertThat(stored).hasToString("FileResult{FileSource{a.txt}, STORED, " + upload + "}");
   }
 }

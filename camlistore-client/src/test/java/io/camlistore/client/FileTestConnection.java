@@ -22,6 +22,7 @@ final class FileTestConnection implements AutoCloseable {
   private final WireMockExtension server;
   private final Connection conn;
   private final ParallelTasks pinnedTasks = ParallelTasks.ownThreads("test", 4);
+  private final ParallelTasks pinnedSigning = ParallelTasks.ownThreads("test-sign", 2);
   private final FileClient pinned;
 
   /**
@@ -42,7 +43,8 @@ final class FileTestConnection implements AutoCloseable {
         new FileClient(
             conn.blobs(),
             conn.permanodes(),
-            new FileClient.Threads(pinnedTasks, 4, pinnedTasks, 4),
+            conn::signer,
+            new FileClient.Threads(pinnedTasks, 4, pinnedTasks, 4, pinnedSigning, 2),
             metadata);
   }
 
@@ -76,6 +78,7 @@ final class FileTestConnection implements AutoCloseable {
       assertThat(conn.leasedHttpConnections()).as("leased HTTP connections").isZero();
     } finally {
       pinnedTasks.close();
+      pinnedSigning.close();
       conn.close();
     }
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.internal.sign.Armor;
 import io.camlistore.client.internal.sign.SignaturePacketWriter;
+import io.camlistore.client.internal.sign.SigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -118,7 +119,8 @@ class SignatureVerifierTest {
     byte[] packet =
         SignaturePacketWriter.sign(
             payload,
-            (RSAKeyParameters) new BcPGPKeyConverter().getPrivateKey(forger),
+            SigningKey.jdkKey(
+                (RSAPrivateCrtKeyParameters) new BcPGPKeyConverter().getPrivateKey(forger)),
             Long.parseUnsignedLong(KEY_ID, 16),
             0);
 

@@ -155,6 +155,20 @@ public final class FaultInjector {
   }
 
   /**
+   * Refuses every upload of this blob as a real server refuses a blob whose bytes do not match its
+   * ref ({@code corrupt blob; digest doesn't match}): a multipart upload stops at it, so the parts
+   * after it are not stored either, and answers 200 with the blobs before it in {@code received}
+   * and the error in {@code errorText}; a {@code PUT} answers 400. Lasts until {@link #clear()}.
+   *
+   * @param ref the blob to refuse
+   * @return this
+   */
+  public FaultInjector refuseBlob(BlobRef ref) {
+    plan.refuse(ref.toString());
+    return this;
+  }
+
+  /**
    * Removes this blob from the store right after an enumerate page has listed it, as if another
    * client deleted it in between; a following GET then answers 404.
    *

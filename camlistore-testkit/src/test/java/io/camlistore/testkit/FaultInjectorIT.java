@@ -111,6 +111,23 @@ class FaultInjectorIT {
   }
 
   @Test
+  void aRefusedBlobStopsTheUploadAsACorruptOneWouldUntilCleared(EmbeddedCamlistoreServer server) {
+    BlobRef refused = BlobRef.compute("sha224", Http.bytes("refused"));
+    server.faults().refuseBlob(refused);
+
+    HttpResponse<byte[]> response =
+        Http.upload(server, Http.bytes("before"), Http.bytes("refused"), Http.bytes("after"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.text(response))
+        .contains("Error receiving blob " + refused + ": corrupt blob; digest doesn't match");
+    assertThat(server.blobRefs()).containsExactly(BlobRef.compute("sha224", Http.bytes("before")));
+    server.faults().clear();
+    Http.upload(server, Http.bytes("refused"));
+    assertThat(server.contains(refused)).isTrue();
+  }
+
+  @Test
   void blobsMarkedForRemovalVanishRightAfterBeingListed(EmbeddedCamlistoreServer server) {
     BlobRef ref = server.putBlob(Http.bytes("listed then gone"));
     server.faults().removeBlobWhenEnumerated(ref);

@@ -218,6 +218,10 @@ class SearchThroughClientIT {
                     SearchQuery.of(Constraint.mimeType(StringMatch.equalTo("text/plain"))))))
         .containsExactly(file.blobRef());
     assertThat(search.filesWithContent(chunk.blobRef())).containsExactly(file.blobRef());
+    BlobRef unknown = Blob.of("no file holds this").blobRef();
+    assertThat(search.filesWithContent(List.of(unknown, chunk.blobRef(), unknown)))
+        .containsExactly(
+            Map.entry(unknown, List.of()), Map.entry(chunk.blobRef(), List.of(file.blobRef())));
     assertThat(refs(search.query("filename:*.txt"))).containsExactly(node);
   }
 

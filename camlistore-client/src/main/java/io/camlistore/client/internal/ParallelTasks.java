@@ -1,12 +1,7 @@
 package io.camlistore.client.internal;
 
 import io.camlistore.client.CamlistoreException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -15,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a connection's independent requests (upload batches, file read-ahead) a few at a time:
- * either on daemon threads of its own that exist only while there is work, or on an executor the
- * caller supplied and keeps (never shut down here). A connection has one for uploads and one for
- * downloads; thread-safe.
+ * Runs a connection's independent tasks (upload requests, file read-ahead, signing) a few at a
+ * time: either on daemon threads of its own that exist only while there is work, or on an executor
+ * the caller supplied and keeps (never shut down here). A connection has one for uploads, one for
+ * downloads and one for signing; thread-safe.
  */
 public final class ParallelTasks implements AutoCloseable {
   private final ExecutorService executor;
@@ -62,44 +57,8 @@ public final class ParallelTasks implements AutoCloseable {
   }
 
   /**
-   * Runs every task and waits for all of them. A single task runs on the calling thread. When a
-   * task fails, the tasks not yet started are cancelled and its exception is rethrown.
-   *
-   * @param tasks the tasks
-   * @throws CamlistoreException the first failure, unchanged when it is one
-   */
-  public void runAll(List<? extends Callable<?>> tasks) {
-    if (tasks.size() == 1) {
-      callInline(tasks.get(0));
-      return;
-    }
-    List<Future<?>> futures = new ArrayList<>(tasks.size());
-    try {
-      for (Callable<?> task : tasks) {
-        futures.add(executor.submit(task));
-      }
-    } catch (RejectedExecutionException e) {
-      futures.forEach(f -> f.cancel(false));
-      throw closed(e);
-    }
-    try {
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(false));
-      Throwable cause = e.getCause();
-      throw rethrow(cause == null ? e : cause);
-    } catch (InterruptedException e) {
-      futures.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new CamlistoreException("interrupted while waiting for uploads", e);
-    }
-  }
-
-  /**
    * Starts a task on one of the threads and returns at once, for callers that track completion
-   * themselves (streaming file uploads and read-ahead). A task must report its own failures.
+   * themselves (uploads, read-ahead, signing). A task must report its own failures.
    *
    * @param task the task
    * @throws CamlistoreException if the connection was closed, or the caller's executor refused
@@ -118,24 +77,6 @@ public final class ParallelTasks implements AutoCloseable {
             ? "the connection is closed: cannot start more requests"
             : "the executor given for the connection's requests refused a task (shut down?)",
         e);
-  }
-
-  private static void callInline(Callable<?> task) {
-    try {
-      task.call();
-    } catch (Exception e) {
-      throw rethrow(e);
-    }
-  }
-
-  private static RuntimeException rethrow(Throwable failure) {
-    if (failure instanceof RuntimeException runtime) {
-      return runtime;
-    }
-    if (failure instanceof Error error) {
-      throw error;
-    }
-    return new CamlistoreException(String.valueOf(failure), failure);
   }
 
   /** Stops the runner's own threads (running tasks finish); leaves a caller's executor running. */

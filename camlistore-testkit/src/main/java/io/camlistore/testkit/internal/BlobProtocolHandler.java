@@ -21,13 +21,13 @@ public final class BlobProtocolHandler {
    * Creates the handler.
    *
    * @param store the blob store
-   * @param faults the fault plan (blob corruption, removal after enumerate)
+   * @param faults the fault plan (blob corruption and refusal, removal after enumerate)
    * @param maxBlobSize the largest blob accepted
    * @param removeEnabled whether {@code camli/remove} may delete blobs
    */
   public BlobProtocolHandler(
       BlobStore store, FaultPlan faults, int maxBlobSize, boolean removeEnabled) {
-    BlobReceiver receiver = new BlobReceiver(store, maxBlobSize);
+    BlobReceiver receiver = new BlobReceiver(store, faults, maxBlobSize);
     this.stat = new StatHandler(store);
     this.upload = new UploadHandler(receiver);
     this.put = new PutHandler(receiver);

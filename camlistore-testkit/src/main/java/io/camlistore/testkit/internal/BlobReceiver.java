@@ -20,6 +20,7 @@ public final class BlobReceiver {
       ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
 
   private final BlobStore store;
+  private final FaultPlan faults;
   private final int maxBlobSize;
 
   /** The blob was refused; the message is the real server's wording. */
@@ -35,10 +36,12 @@ public final class BlobReceiver {
    * Creates a receiver.
    *
    * @param store where accepted blobs go
+   * @param faults names the blobs to refuse as corrupt
    * @param maxBlobSize the largest blob accepted, in bytes
    */
-  public BlobReceiver(BlobStore store, int maxBlobSize) {
+  public BlobReceiver(BlobStore store, FaultPlan faults, int maxBlobSize) {
     this.store = store;
+    this.faults = faults;
     this.maxBlobSize = maxBlobSize;
   }
 
@@ -53,7 +56,8 @@ public final class BlobReceiver {
    * @param ref the ref the client claims for the bytes
    * @param in the bytes (read up to one byte past the limit)
    * @return the stored blob's ref and size
-   * @throws RefusedException if the hash is unsupported, the blob too big or corrupt
+   * @throws RefusedException if the hash is unsupported, the blob too big or corrupt, or a fault
+   *     refuses it
    * @throws IOException if reading fails
    */
   public SizedRef receive(WireRef ref, InputStream in) throws RefusedException, IOException {
@@ -69,7 +73,7 @@ public final class BlobReceiver {
     MessageDigest digest = algorithm.newDigest();
     String actual = HexFormat.of().formatHex(digest.digest(content));
     BlobRef blobRef = ref.blobRef().orElseThrow();
-    if (oversized || !actual.equals(blobRef.digest())) {
+    if (oversized || !actual.equals(blobRef.digest()) || faults.isRefused(blobRef.toString())) {
       throw new RefusedException("corrupt blob; digest doesn't match");
     }
     store.put(blobRef, content);

@@ -53,6 +53,7 @@ public final class FaultPlan {
 
   private final List<Rule> rules = new ArrayList<>();
   private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
   private final Set<String> removeWhenEnumerated = ConcurrentHashMap.newKeySet();
 
   /**
@@ -110,6 +111,25 @@ public final class FaultPlan {
   }
 
   /**
+   * Marks a blob to be refused on upload.
+   *
+   * @param ref the blobref text
+   */
+  public void refuse(String ref) {
+    refused.add(ref);
+  }
+
+  /**
+   * Tells whether uploads of a blob are refused.
+   *
+   * @param ref the blobref text
+   * @return true if marked by {@link #refuse(String)}
+   */
+  public boolean isRefused(String ref) {
+    return refused.contains(ref);
+  }
+
+  /**
    * Marks a blob to be removed right after an enumerate page lists it.
    *
    * @param ref the blobref text
@@ -138,6 +158,7 @@ public final class FaultPlan {
   public synchronized void clear() {
     rules.clear();
     corrupted.clear();
+    refused.clear();
     removeWhenEnumerated.clear();
   }
 }

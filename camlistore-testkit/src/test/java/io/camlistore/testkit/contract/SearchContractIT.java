@@ -3,6 +3,7 @@ package io.camlistore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.testkit.internal.GoTime;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -249,6 +250,23 @@ class SearchContractIT {
   void filesFindsFileSchemasByWholeContentDigest() {
     assertAnswer(
         get("files?wholedigest=" + data().ref(HELLO_CHUNK)), 200, "87-search-files-wholedigest");
+  }
+
+  @Test
+  void filesAnswersSeveralDigestsInOneRequestWithNullForAnUnknownOne() {
+    String unknown = "sha224-" + "0".repeat(56);
+    String hello = data().ref(HELLO_CHUNK);
+    HttpResponse<byte[]> response =
+        get("files?wholedigest=" + hello + "&wholedigest=" + unknown + "&wholedigest=" + hello);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode files = ContractTarget.json(response.body()).get("files");
+    // Keys sorted as Go sorts map keys, a repeated digest once.
+    assertThat(files.fieldNames())
+        .toIterable()
+        .containsExactlyElementsOf(List.of(unknown, hello).stream().sorted().toList());
+    assertThat(files.get(unknown).isNull()).isTrue();
+    assertThat(files.get(hello).toString()).contains(data().ref(HELLO_FILE));
   }
 
   @Test

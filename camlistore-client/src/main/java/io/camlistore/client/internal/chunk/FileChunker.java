@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>The first chunk of a file larger than 256 KiB is exactly 262 144 bytes; later chunks end where
  * the {@link RollSum rolling checksum} marks a boundary, and are 65 537 bytes to 1 MiB long (only
- * the last chunk may be shorter). Memory use is bounded: one buffer of at most 1 MiB, whatever the
- * file size (small files use a small one).
+ * the last chunk may be shorter). Only the bytes where a boundary may fall are rolled. Memory use
+ * is bounded: one buffer of at most 1 MiB, whatever the file size (small files use a small one).
  *
  * <pre>{@code
  * FileParts layout = new FileChunker("sha224").chunk(in, (blob, kind) -> upload(blob));
@@ -89,8 +89,20 @@ public final class FileChunker {
       // The first chunk always runs to FIRST_CHUNK_SIZE: boundaries count only after it.
       int limit = chunkStart == 0 ? FIRST_CHUNK_SIZE : MAX_CHUNK_SIZE;
       int end = Math.min(filled, limit);
-      int split = rollSum.rollUntilSplit(buf, scanned, end);
-      scanned = split < 0 ? end : split + 1;
+      int split = -1;
+      if (chunkStart == 0 || end <= TOO_SMALL) {
+        // No boundary can end the chunk in these bytes (the first chunk is cut by size only, a
+        // later one only past TOO_SMALL bytes), and the checksum depends on the last 64 bytes
+        // alone: they need no rolling, which saves most of the rolling of a large file.
+        scanned = end;
+      } else {
+        if (scanned <= TOO_SMALL) {
+          rollSum.restartAfter(buf, TOO_SMALL);
+          scanned = TOO_SMALL;
+        }
+        split = rollSum.rollUntilSplit(buf, scanned, end);
+        scanned = split < 0 ? end : split + 1;
+      }
       int bits = cutBits(chunkStart, scanned, split >= 0, rollSum);
       if (bits < 0) {
         continue;

@@ -5,7 +5,12 @@ package io.camlistore.client.internal.chunk;
  * over the last 64 bytes that is cheap to update one byte at a time. The sums are unsigned 32-bit
  * values; Java's wrapping {@code int} arithmetic gives the same bits.
  *
- * <p>Not thread-safe. One instance rolls over a whole file, across chunk boundaries, never reset.
+ * <p>The checksum is a function of the last 64 bytes alone (the sums start from a window of zeros
+ * and every step removes what the leaving byte added), so bytes where no boundary can be taken need
+ * not be rolled: {@link #restartAfter} rebuilds the state from the 64 bytes before the next byte
+ * that counts.
+ *
+ * <p>Not thread-safe. One instance serves a whole file.
  */
 public final class RollSum {
   private static final int WINDOW = 64;
@@ -35,6 +40,26 @@ public final class RollSum {
     s2 += s1 - WINDOW * (drop + CHAR_OFFSET);
     window[wofs] = b;
     wofs = (wofs + 1) & (WINDOW - 1);
+  }
+
+  /**
+   * Sets the state to what rolling every byte up to {@code end} would give: the window holds the 64
+   * bytes before it.
+   *
+   * @param buf the bytes
+   * @param end index after the last byte of the window, at least 64
+   */
+  public void restartAfter(byte[] buf, int end) {
+    int sum1 = WINDOW * CHAR_OFFSET;
+    int sum2 = WINDOW * (WINDOW - 1) * CHAR_OFFSET;
+    for (int k = 0; k < WINDOW; k++) {
+      // The window of zeros is leaving: each step drops a zero.
+      int b = buf[end - WINDOW + k] & 0xFF;
+      sum1 += b;
+      sum2 += sum1 - WINDOW * CHAR_OFFSET;
+    }
+    System.arraycopy(buf, end - WINDOW, window, 0, WINDOW);
+    save(0, sum1, sum2);
   }
 
   /**

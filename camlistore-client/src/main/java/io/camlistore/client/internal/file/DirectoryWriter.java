@@ -8,6 +8,7 @@ import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.schema.StaticSet;
 import io.camlistore.client.internal.schema.StaticSet.DirectoryMember;
+import io.camlistore.client.internal.upload.UploadPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -89,14 +90,14 @@ public final class DirectoryWriter {
       SchemaNode node = SchemaNode.parse(setBlob);
       List<BlobRef> setChildren = new ArrayList<>(node.members());
       setChildren.addAll(node.mergeSets());
-      pipeline.add(setBlob, setChildren);
+      pipeline.add(setBlob, setChildren, null, false);
     }
     BlobRef entries = set.top().blobRef();
     Blob schema =
         CanonicalJson.schemaBlob(
             FileSchema.directory(nameOf(directory), entries, metadata.read(directory, false)),
             hashName);
-    pipeline.add(schema, List.of(entries));
+    pipeline.add(schema, List.of(entries), null, false);
     return schema.blobRef();
   }
 
@@ -104,7 +105,7 @@ public final class DirectoryWriter {
     // Attributes first, as pk-put does: they describe the content read just after.
     FileMetadata attributes = metadata.read(file, false);
     try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      return files.upload(in, name, attributes, pipeline);
+      return files.upload(in, name, attributes, pipeline, null);
     }
   }
 

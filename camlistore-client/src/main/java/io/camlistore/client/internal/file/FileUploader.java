@@ -10,10 +10,12 @@ import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.client.internal.upload.UploadPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores one file's content as pk-put does: chunks and {@code bytes} blobs from the {@link
@@ -43,26 +45,37 @@ public final class FileUploader {
    * @param fileName the file's base name
    * @param metadata the attributes to record
    * @param pipeline where the blobs go
+   * @param unit the file's unit in a batch, or null; reading stops once it failed
    * @return the file schema blob's ref
    * @throws IOException if reading the content fails
    * @throws IllegalArgumentException if the name is empty or contains {@code /}
+   * @throws RuntimeException the unit's failure, if its upload failed while the file was read
    */
   public BlobRef upload(
-      InputStream content, String fileName, FileMetadata metadata, UploadPipeline pipeline)
+      InputStream content,
+      String fileName,
+      FileMetadata metadata,
+      UploadPipeline pipeline,
+      UploadPipeline.@Nullable Unit unit)
       throws IOException {
     FileSchema.checkName("file", fileName);
     ChunkSink sink =
         (blob, kind) -> {
           if (kind == ChunkSink.Kind.CHUNK) {
-            pipeline.add(blob);
+            pipeline.add(blob, List.of(), unit, false);
           } else {
-            pipeline.add(blob, refs(SchemaNode.parse(blob).parts()));
+            pipeline.add(blob, refs(SchemaNode.parse(blob).parts()), unit, false);
+          }
+          RuntimeException failure = unit == null ? null : unit.failure();
+          if (failure != null) {
+            // Reading the rest of a file whose upload already failed would be wasted.
+            throw failure;
           }
         };
     FileParts layout = chunker.chunk(content, sink);
     Blob schema =
         CanonicalJson.schemaBlob(FileSchema.file(fileName, layout.parts(), metadata), hashName);
-    pipeline.add(schema, refs(layout.parts()));
+    pipeline.add(schema, refs(layout.parts()), unit, false);
     return schema.blobRef();
   }
 

@@ -2,11 +2,10 @@ package io.camlistore.client.internal.sign;
 
 import io.camlistore.client.internal.HashAlgorithm;
 import java.io.ByteArrayOutputStream;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.signers.RSADigestSigner;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
 
 /**
  * Builds the OpenPGP v4 detached binary signature packet exactly as Perkeep 0.11 (Go
@@ -16,6 +15,10 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
  * the issuer key id sits in the <em>hashed</em> subpacket area right after the creation time, and
  * the RSA value is written as an MPI declaring the full modulus size in bits with its leading zero
  * bytes kept (a minimal MPI differs whenever the top bit of the signature is zero).
+ *
+ * <p>The RSA operation is the JDK's ({@code SHA256withRSA}, deterministic PKCS #1 v1.5): for a
+ * reused key object it keeps its blinding values between signatures, which makes it the faster
+ * choice where files are signed by the thousand.
  */
 public final class SignaturePacketWriter {
   private static final int VERSION_4 = 4;
@@ -31,27 +34,26 @@ public final class SignaturePacketWriter {
    * Signs data with RSASSA-PKCS1-v1_5 over SHA-256 and returns the framed signature packet.
    *
    * @param data the signed bytes
-   * @param privateKey the RSA private key
+   * @param privateKey the RSA private key; reuse one object for every signature
    * @param keyId the signer's 64-bit OpenPGP key id, written as the issuer
    * @param creationTime signature creation time in seconds since the epoch; only the low 32 bits
    *     are written, as Go does
    * @return the packet bytes, header included
    */
-  public static byte[] sign(
-      byte[] data, RSAKeyParameters privateKey, long keyId, long creationTime) {
+  public static byte[] sign(byte[] data, RSAPrivateKey privateKey, long keyId, long creationTime) {
     byte[] hashedPart = hashedPart(keyId, creationTime);
     byte[] trailer = trailer(hashedPart.length);
 
     byte[] digest = sha256(data, hashedPart, trailer);
-    RSADigestSigner signer = new RSADigestSigner(new SHA256Digest());
-    signer.init(true, privateKey);
-    signer.update(data, 0, data.length);
-    signer.update(hashedPart, 0, hashedPart.length);
-    signer.update(trailer, 0, trailer.length);
     byte[] signature;
     try {
-      signature = signer.generateSignature();
-    } catch (CryptoException e) {
+      Signature signer = Signature.getInstance("SHA256withRSA");
+      signer.initSign(privateKey);
+      signer.update(data);
+      signer.update(hashedPart);
+      signer.update(trailer);
+      signature = signer.sign();
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("RSA signing failed", e);
     }
     int modulusBytes = (privateKey.getModulus().bitLength() + 7) / 8;

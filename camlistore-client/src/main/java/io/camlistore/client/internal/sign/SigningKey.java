@@ -2,9 +2,13 @@ package io.camlistore.client.internal.sign;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -20,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * names it. Immutable.
  *
  * @param keyId the 64-bit OpenPGP key id
- * @param privateKey the RSA private key
+ * @param privateKey the RSA private key, as the JDK's signature engine takes it
  * @param publicKeyBlob the armored public key blob text (see {@link PublicKeyBlobs})
  */
-public record SigningKey(long keyId, RSAKeyParameters privateKey, String publicKeyBlob) {
+public record SigningKey(long keyId, RSAPrivateKey privateKey, String publicKeyBlob) {
 
   /**
    * Reads a binary or armored secret keyring and picks the key with the given id.
@@ -64,11 +68,38 @@ public record SigningKey(long keyId, RSAKeyParameters privateKey, String publicK
     try {
       PGPPrivateKey privateKey = secretKey.extractPrivateKey(null);
       AsymmetricKeyParameter privateParams = new BcPGPKeyConverter().getPrivateKey(privateKey);
-      return new SigningKey(
-          wanted, (RSAKeyParameters) privateParams, PublicKeyBlobs.armor(secretKey.getPublicKey()));
+      if (!(privateParams instanceof RSAPrivateCrtKeyParameters rsa)) {
+        throw new IllegalArgumentException(
+            "key " + KeyIds.format(wanted) + " in keyring " + source + " lacks RSA CRT values");
+      }
+      return new SigningKey(wanted, jdkKey(rsa), PublicKeyBlobs.armor(secretKey.getPublicKey()));
     } catch (PGPException e) {
       throw new IllegalArgumentException(
           "cannot read secret key " + KeyIds.format(wanted) + " in keyring " + source, e);
+    }
+  }
+
+  /**
+   * {@return the JDK's form of an RSA private key read by Bouncy Castle, with its CRT values}
+   *
+   * @param key the key
+   */
+  public static RSAPrivateKey jdkKey(RSAPrivateCrtKeyParameters key) {
+    try {
+      return (RSAPrivateKey)
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(
+                  new RSAPrivateCrtKeySpec(
+                      key.getModulus(),
+                      key.getPublicExponent(),
+                      key.getExponent(),
+                      key.getP(),
+                      key.getQ(),
+                      key.getDP(),
+                      key.getDQ(),
+                      key.getQInv()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not a usable RSA key: " + e.getMessage(), e);
     }
   }
 

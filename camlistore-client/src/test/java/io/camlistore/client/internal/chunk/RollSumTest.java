@@ -51,6 +51,26 @@ class RollSumTest {
     return data;
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {64, 65, 1000, 70_001})
+  void restartingFromTheLast64BytesGivesTheStateOfRollingThemAll(int length) {
+    byte[] data = randomBytes(length + 500, length);
+    RollSum rolled = new RollSum();
+    for (int i = 0; i < length; i++) {
+      rolled.roll(data[i]);
+    }
+    RollSum restarted = new RollSum();
+    restarted.roll((byte) 7);
+
+    restarted.restartAfter(data, length);
+
+    assertThat(restarted.digest()).isEqualTo(rolled.digest());
+    // And both go on alike, through the window kept by the restart.
+    assertThat(restarted.rollUntilSplit(data, length, data.length))
+        .isEqualTo(rolled.rollUntilSplit(data, length, data.length));
+    assertThat(restarted.digest()).isEqualTo(rolled.digest());
+  }
+
   @Test
   void startsFromAWindowOfZeros() {
     RollSum sum = new RollSum();

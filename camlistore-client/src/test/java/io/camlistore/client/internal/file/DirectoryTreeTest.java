@@ -9,12 +9,14 @@ import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.schema.StaticSet;
+import io.camlistore.client.internal.upload.UploadPipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,16 +104,30 @@ class DirectoryTreeTest {
   }
 
   private BlobRef write(Path source) throws IOException {
-    UploadPipeline.BatchWriter writer =
-        batch -> {
-          // In order, as the server stores a request's parts: a part may name an earlier one.
-          for (Blob blob : batch) {
-            checkChildrenWritten(blob);
-            put(blob);
-            written.add(blob.blobRef());
+    UploadPipeline.Server server =
+        new UploadPipeline.Server() {
+          @Override
+          public Set<BlobRef> stat(List<BlobRef> refs) {
+            Set<BlobRef> present = new HashSet<>(refs);
+            present.retainAll(written);
+            return present;
+          }
+
+          @Override
+          public UploadPipeline.Receipt upload(List<Blob> batch) {
+            // In order, as the server stores a request's parts: a part may name an earlier one.
+            Set<BlobRef> received = new HashSet<>();
+            for (Blob blob : batch) {
+              checkChildrenWritten(blob);
+              put(blob);
+              written.add(blob.blobRef());
+              received.add(blob.blobRef());
+            }
+            return new UploadPipeline.Receipt(received, null);
           }
         };
-    try (UploadPipeline pipeline = UploadPipeline.forParallelism(writer, threads, 4)) {
+    try (UploadPipeline pipeline =
+        UploadPipeline.forParallelism(server, threads, 4, UploadPipeline.Failures.STOP_AT_FIRST)) {
       BlobRef ref =
           new DirectoryWriter(new FileUploader("sha224"), LocalMetadata::read, "sha224")
               .write(source, pipeline);

@@ -210,14 +210,15 @@ public final class SearchHandler {
     Responses.json(exchange, 200, answer);
   }
 
-  /** For each requested content ref that some file has, those files, by ref as Go sorts keys. */
-  private SortedMap<String, List<String>> files(List<String> wholeRefs) {
-    SortedMap<String, List<String>> files = new TreeMap<>(GoJson.KEY_ORDER);
+  /**
+   * For each requested content ref, the files that have it, or null when none does (as the real
+   * server answers), by ref as Go sorts keys; a ref asked for twice is listed once.
+   */
+  private SortedMap<String, @Nullable List<String>> files(List<String> wholeRefs) {
+    SortedMap<String, @Nullable List<String>> files = new TreeMap<>(GoJson.KEY_ORDER);
     for (String wholeRef : wholeRefs) {
       List<String> found = index.filesWithContent(wholeRef);
-      if (!found.isEmpty()) {
-        files.put(wholeRef, found);
-      }
+      files.put(wholeRef, found.isEmpty() ? null : found);
     }
     return files;
   }
