@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -105,6 +106,21 @@ class CamlistoreTest {
         .isInstanceOf(ConnectionException.class)
         .hasMessageContaining("HTTP 404")
         .hasMessageContaining(server.baseUrl());
+  }
+
+  @Test
+  void aServerStillFailingAfterTheRetriesIsAServerErrorNotAnotherKindOfServer() {
+    server.stubFor(get("/?camli.mode=config").willReturn(aResponse().withStatus(503)));
+
+    assertThatThrownBy(
+            () ->
+                Camlistore.connect(
+                    baseUrl(),
+                    ConnectOptions.builder().maxAttempts(2).retryBackoff(Duration.ZERO).build()))
+        .isInstanceOf(ServerException.class)
+        .isNotInstanceOf(NotCamliServerException.class)
+        .hasMessageContaining("503");
+    server.verify(2, getRequestedFor(urlEqualTo("/?camli.mode=config")));
   }
 
   @Test

@@ -54,7 +54,8 @@ public final class DiscoveryReader {
   private static Discovery parse(ClassicHttpResponse response, URI finalUrl, String what)
       throws IOException {
     int status = response.getCode();
-    if (status == 401 || status == 403 || status == 407) {
+    // A refusal, or a server that is there but failing (restarting, overloaded): not "no server".
+    if (status == 401 || status == 403 || status == 407 || status >= 500) {
       throw ErrorResponses.toException(response, what);
     }
     if (status != 200) {
