@@ -78,10 +78,11 @@ public final class FileOptions {
    * Options that also give the file a permanode derived from its content, as {@code pk-put file
    * -filenodes} does: a planned permanode whose {@code key} is the ref of the whole content, signed
    * at time 0, and a {@code camliContent} claim naming the file schema, dated (and signed at) the
-   * file's modification time, or time 0 when none is recorded. Signed locally with the same key,
-   * the blobs are byte-identical to pk-put's; with any signer, storing the same file again makes
-   * the same blobs, so a rerun or a second instance adds no second permanode. Two signatures per
-   * file; a title or tags add one each.
+   * file's modification time, or one second after the Unix epoch when none is recorded (a server
+   * ignores claims dated exactly at the epoch). Signed locally with the same key, the blobs are
+   * byte-identical to pk-put's; with any signer, storing the same file again makes the same blobs,
+   * so a rerun or a second instance adds no second permanode. Two signatures per file; a title or
+   * tags add one each.
    *
    * <p>Only for files: a directory has no such permanode.
    *

@@ -87,7 +87,9 @@ final class FilePermanodes {
     claimChildren.add(permanode.blobRef());
     claimChildren.add(contentRef);
     Instant contentDate =
-        modificationTime != null ? modificationTime : PermanodeSchemas.PLANNED_CLAIM_DATE;
+        modificationTime == null || modificationTime.equals(Instant.EPOCH)
+            ? PermanodeSchemas.UNDATED_CLAIM_DATE
+            : modificationTime;
     String title = options.title().orElse(fromContent ? null : name);
     List<Claim> claims = new ArrayList<>();
     claims.add(new Claim("set-attribute", "camliContent", contentRef.toString()));

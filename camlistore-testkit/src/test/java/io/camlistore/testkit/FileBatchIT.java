@@ -250,14 +250,18 @@ class FileBatchIT {
           conn.files().getFile(results.get(0).uploadOrThrow().contentRef())) {
         assertThat(in.readAllBytes()).isEqualTo(large);
       }
+      BlobRef permanode = results.get(0).uploadOrThrow().permanodeRef().orElseThrow();
+      assertThat(conn.searcher().describeBlob(permanode).attribute("camliContent"))
+          .isEqualTo(results.get(0).uploadOrThrow().contentRef().toString());
     }
 
     BlobRef largePermanode = results.get(0).uploadOrThrow().permanodeRef().orElseThrow();
     assertThat(text(largePermanode))
         .contains("\"key\": \"" + BlobRef.compute("sha224", large) + "\"");
-    // No modification time recorded: the claim is dated, and signed at, time 0.
+    // No modification time recorded: the claim is dated, and signed at, one second after the
+    // epoch (a server ignores claims dated at the epoch itself), and the permanode has its content.
     assertThat(text(claimNaming(largePermanode)))
-        .contains("\"claimDate\": \"1970-01-01T00:00:00Z\"");
+        .contains("\"claimDate\": \"1970-01-01T00:00:01Z\"");
     BlobRef smallPermanode = results.get(1).uploadOrThrow().permanodeRef().orElseThrow();
     assertThat(text(claimNaming(smallPermanode)))
         .contains("\"claimDate\": \"2024-05-06T07:08:09.123456789Z\"");

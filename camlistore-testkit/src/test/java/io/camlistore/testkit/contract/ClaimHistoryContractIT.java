@@ -1,6 +1,7 @@
 package io.camlistore.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,21 @@ class ClaimHistoryContractIT {
     assertThat(refs(found.path("blobs"), "blob")).containsExactly(ref(node));
     assertThat(attributes(node)).isEqualTo(Map.of("title", List.of(title)));
     assertThat(claims(node)).containsExactly(ref(titled));
+  }
+
+  @Test
+  void aClaimDatedExactlyAtTheUnixEpochIsIgnoredAndOneASecondLaterIsNot() {
+    String title = unique("title");
+    String tag = unique("tag");
+    Blob node = Signed.permanode(target, T);
+    Blob atEpoch = Signed.claim(target, Instant.EPOCH, "set-attribute", node, "title", title);
+    Blob justAfter =
+        Signed.claim(target, Instant.EPOCH.plusSeconds(1), "add-attribute", node, "tag", tag);
+    store(node, atEpoch, justAfter);
+
+    await()
+        .atMost(SearchIndex.WAIT)
+        .untilAsserted(() -> assertThat(attributes(node)).isEqualTo(Map.of("tag", List.of(tag))));
   }
 
   private static String unique(String text) {

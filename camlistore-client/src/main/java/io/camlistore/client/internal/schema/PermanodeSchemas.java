@@ -17,6 +17,14 @@ public final class PermanodeSchemas {
   /** The claim date pk-put gives planned permanodes, which makes their refs deterministic. */
   public static final Instant PLANNED_CLAIM_DATE = Instant.EPOCH;
 
+  /**
+   * The date of a content permanode's claims when the file has no modification time (a stream), or
+   * one exactly at the Unix epoch: a Perkeep server ignores claims dated exactly at the epoch, so a
+   * claim dated so would leave the permanode without its content. Fixed, so that storing the same
+   * stream again makes the same claim.
+   */
+  public static final Instant UNDATED_CLAIM_DATE = Instant.ofEpochSecond(1);
+
   private PermanodeSchemas() {}
 
   /**

@@ -166,7 +166,8 @@ public final class SchemaIndex implements BlobListener {
       String signer = blob.text("camliSigner");
       String type = blob.text("claimType");
       Instant date = Rfc3339.parse(blob.text("claimDate"));
-      if (signer == null || type == null || date == null) {
+      // A real server ignores a claim dated exactly at the Unix epoch (its "no date").
+      if (signer == null || type == null || date == null || date.equals(Instant.EPOCH)) {
         return null;
       }
       switch (type) {
