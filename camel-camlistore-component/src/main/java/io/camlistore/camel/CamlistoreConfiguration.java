@@ -124,10 +124,28 @@ public class CamlistoreConfiguration implements Cloneable {
       label = "producer",
       defaultValue = "false",
       description =
-          "Whether putFile also creates a permanode for each file, with camliContent and title"
-              + " claims, as pk-put file -permanode does. Needs a signer: the server's sign helper,"
-              + " or secretKeyring and keyId.")
+          "Whether putFile and putFiles also give each file a permanode derived from its content,"
+              + " as pk-put file -filenodes does: storing the same file again makes the same blobs,"
+              + " so no second permanode. Two signatures per file (the permanode and its"
+              + " camliContent claim); permanodeTitle and permanodeTags add claims. Needs a signer:"
+              + " secretKeyring and keyId (signing locally, on every core), or the server's sign"
+              + " helper.")
   private boolean permanode;
+
+  @UriParam(
+      label = "producer",
+      defaultValue = "false",
+      description =
+          "Whether each file's permanode also gets a title claim naming the file (one more"
+              + " signature per file). Only with permanode.")
+  private boolean permanodeTitle;
+
+  @UriParam(
+      label = "producer",
+      description =
+          "Tags (comma-separated) each file's permanode gets, one tag claim each. Only with"
+              + " permanode.")
+  private @Nullable String permanodeTags;
 
   @UriParam(
       label = "producer",
@@ -493,10 +511,38 @@ public class CamlistoreConfiguration implements Cloneable {
   /**
    * Sets whether a permanode is created for each stored file.
    *
-   * @param permanode true to create one, titled with the file name
+   * @param permanode true to create one, derived from the file's content
    */
   public void setPermanode(boolean permanode) {
     this.permanode = permanode;
+  }
+
+  /** {@return whether each file's permanode gets a title claim naming the file} */
+  public boolean isPermanodeTitle() {
+    return permanodeTitle;
+  }
+
+  /**
+   * Sets whether each file's permanode gets a title claim naming the file.
+   *
+   * @param permanodeTitle true for a title claim
+   */
+  public void setPermanodeTitle(boolean permanodeTitle) {
+    this.permanodeTitle = permanodeTitle;
+  }
+
+  /** {@return the tags each file's permanode gets, comma-separated, or null} */
+  public @Nullable String getPermanodeTags() {
+    return permanodeTags;
+  }
+
+  /**
+   * Sets the tags each file's permanode gets.
+   *
+   * @param permanodeTags tags, comma-separated
+   */
+  public void setPermanodeTags(@Nullable String permanodeTags) {
+    this.permanodeTags = permanodeTags;
   }
 
   /** {@return the enumerate producer's page size} */

@@ -1,5 +1,7 @@
 package io.camlistore.camel;
 
+import io.camlistore.client.FileOptions;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,32 @@ final class CamlistoreConfigurationOptionsProxy {
   boolean permanode(Exchange exchange) {
     return option(
         exchange, CamlistoreConstants.PERMANODE, Boolean.class, configuration::isPermanode);
+  }
+
+  /**
+   * {@return how putFile and putFiles store a file: with a content permanode (the permanode option,
+   * overridable per message) and its title and tags, or the content only}
+   *
+   * @param fileName the file's name, the permanode's title with permanodeTitle
+   */
+  FileOptions fileOptions(Exchange exchange, String fileName) {
+    if (!permanode(exchange)) {
+      return FileOptions.defaults();
+    }
+    FileOptions options = FileOptions.contentPermanode();
+    if (configuration.isPermanodeTitle()) {
+      options = options.withTitle(fileName);
+    }
+    String tags = configuration.getPermanodeTags();
+    if (tags != null && !tags.isBlank()) {
+      options =
+          options.withTags(
+              Arrays.stream(tags.split(","))
+                  .map(String::trim)
+                  .filter(tag -> !tag.isEmpty())
+                  .toArray(String[]::new));
+    }
+    return options;
   }
 
   /** {@return whether get and getFile answer a stream to read within the route} */

@@ -9,9 +9,9 @@ public final class CamlistoreConstants {
       label = "producer",
       description =
           "The operation to perform for this message, overriding the one in the endpoint URI:"
-              + " put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe,"
-              + " query, claims, createPermanode, setAttribute, addAttribute, delAttribute or"
-              + " deletePermanode.",
+              + " put, putMulti, get, exists, stat, enumerate, remove, putFile, putFiles, getFile,"
+              + " describe, query, claims, createPermanode, setAttribute, addAttribute,"
+              + " delAttribute or deletePermanode.",
       javaType = "io.camlistore.camel.CamlistoreOperation or String")
   public static final String OPERATION = "CamelCamlistoreOperation";
 
@@ -151,9 +151,9 @@ public final class CamlistoreConstants {
   @Metadata(
       label = "producer",
       description =
-          "The file name putFile records; without it the last segment of CamelFileName, else the"
-              + " local file's name, is used. Set by putFile, and by getFile (removed when the stored"
-              + " file has no name).",
+          "The file name putFile records (putFiles: the header of each grouped exchange); without"
+              + " it the last segment of CamelFileName, else the local file's name, is used. Set by"
+              + " putFile, and by getFile (removed when the stored file has no name).",
       javaType = "String")
   public static final String FILE_NAME = "CamelCamlistoreFileName";
 
@@ -161,8 +161,8 @@ public final class CamlistoreConstants {
   @Metadata(
       label = "producer",
       description =
-          "Whether putFile also creates a permanode for the file, with camliContent and title"
-              + " claims, overriding the permanode option. Needs a signer.",
+          "Whether putFile and putFiles also give each file a permanode derived from its content,"
+              + " overriding the permanode option. Needs a signer.",
       javaType = "Boolean")
   public static final String PERMANODE = "CamelCamlistorePermanode";
 

@@ -28,6 +28,11 @@ public enum CamlistoreOperation {
   remove,
   /** Stores the body as a file of any size (chunks and a file schema), streaming it. */
   putFile,
+  /**
+   * Stores a batch of files (an aggregated exchange's group, or a collection of files) in few round
+   * trips, each with its own result; idempotent.
+   */
+  putFiles,
   /** Fetches a stored file's content, as a body that can be read after the exchange. */
   getFile,
   /** Describes a blob from the server's index: its type, size, and a permanode's attributes. */

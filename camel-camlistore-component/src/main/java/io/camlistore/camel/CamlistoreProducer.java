@@ -33,6 +33,7 @@ final class CamlistoreProducer extends DefaultProducer {
           case putMulti -> blobOperations.putMulti(exchange);
           case get -> blobOperations.get(exchange);
           case putFile -> fileOperations.putFile(exchange);
+          case putFiles -> fileOperations.putFiles(exchange);
           case getFile -> fileOperations.getFile(exchange);
           case exists -> blobOperations.exists(exchange);
           case stat -> blobOperations.stat(exchange);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 import org.jspecify.annotations.Nullable;
 
@@ -30,16 +31,18 @@ final class FileBodies {
   }
 
   /**
-   * {@return the body's content as a stream, converted by Camel's type converters}
+   * {@return a body's content as a stream, converted by Camel's type converters}
    *
+   * @param operation the operation storing it, for the error message
    * @throws IllegalArgumentException naming the type if Camel cannot convert it to a stream
    */
-  static InputStream content(Object body, Exchange exchange) {
+  static InputStream content(Object body, Exchange exchange, String operation) {
     InputStream in =
         exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, body);
     if (in == null) {
       throw new IllegalArgumentException(
-          "putFile cannot store a body of type "
+          operation
+              + " cannot store a body of type "
               + body.getClass().getName()
               + ": Camel has no type converter from it to InputStream");
     }
@@ -47,31 +50,36 @@ final class FileBodies {
   }
 
   /**
-   * {@return the stored file's name: the {@link CamlistoreConstants#FILE_NAME} header, else the
-   * last segment of {@link Exchange#FILE_NAME}, else the local file's name}
+   * {@return the stored file's name: the message's {@link CamlistoreConstants#FILE_NAME} header,
+   * else the last segment of its {@link Exchange#FILE_NAME}, else the local file's name}
    *
+   * @param message the message whose body is stored, or null for a bare item of a batch
    * @param local the local file being stored, or null for a stream or bytes
+   * @param what what is stored, for the error message, such as {@code putFile: the body}
    * @throws IllegalArgumentException if there is no name, naming the headers that give one
    */
-  static String fileName(Exchange exchange, @Nullable Path local) {
-    String name = exchange.getMessage().getHeader(CamlistoreConstants.FILE_NAME, String.class);
-    if (isBlank(name)) {
-      name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+  static String fileName(@Nullable Message message, @Nullable Path local, String what) {
+    String name =
+        message == null ? null : message.getHeader(CamlistoreConstants.FILE_NAME, String.class);
+    if (isBlank(name) && message != null) {
+      name = message.getHeader(Exchange.FILE_NAME, String.class);
     }
     if (isBlank(name) && local != null && local.getFileName() != null) {
       name = local.getFileName().toString();
     }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException(
-          "storing a stream or bytes as a file needs a file name: set header "
+          what
+              + " is a stream or bytes, which needs a file name: set header "
               + CamlistoreConstants.FILE_NAME
               + " or "
-              + Exchange.FILE_NAME);
+              + Exchange.FILE_NAME
+              + " on its message");
     }
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1);
     if (base.isBlank()) {
-      throw new IllegalArgumentException("the file name '" + name + "' has no base name");
+      throw new IllegalArgumentException(what + ": the file name '" + name + "' has no base name");
     }
     return base;
   }

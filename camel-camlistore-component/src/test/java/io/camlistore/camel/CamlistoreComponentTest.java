@@ -157,7 +157,7 @@ class CamlistoreComponentTest {
         .isEqualTo("org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>");
     assertThat(properties.at("/operation/enum").toString())
         .isEqualTo(
-            "[\"put\",\"putMulti\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\","
+            "[\"put\",\"putMulti\",\"get\",\"exists\",\"stat\",\"enumerate\",\"remove\",\"putFile\",\"putFiles\","
                 + "\"getFile\",\"describe\","
                 + "\"query\",\"claims\",\"createPermanode\",\"setAttribute\",\"addAttribute\","
                 + "\"delAttribute\",\"deletePermanode\"]");
@@ -242,8 +242,8 @@ class CamlistoreComponentTest {
         .rootCause()
         .hasMessageContaining("unknown camlistore operation 'frobnicate'")
         .hasMessageContaining(
-            "put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe, query,"
-                + " claims");
+            "put, putMulti, get, exists, stat, enumerate, remove, putFile, putFiles, getFile, describe,"
+                + " query, claims");
   }
 
   @Test

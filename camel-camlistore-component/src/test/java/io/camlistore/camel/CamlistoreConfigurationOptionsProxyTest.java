@@ -81,7 +81,7 @@ class CamlistoreConfigurationOptionsProxyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(CamlistoreConstants.OPERATION)
         .hasMessageContaining(
-            "put, putMulti, get, exists, stat, enumerate, remove, putFile, getFile, describe,"
+            "put, putMulti, get, exists, stat, enumerate, remove, putFile, putFiles, getFile, describe,"
                 + " query, claims, createPermanode, setAttribute, addAttribute, delAttribute,"
                 + " deletePermanode");
   }

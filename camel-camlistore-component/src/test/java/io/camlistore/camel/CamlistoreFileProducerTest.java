@@ -207,29 +207,37 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
   }
 
   @Test
-  void thePermanodeOptionCreatesAPermanodeForTheFile() {
-    Exchange stored =
-        template.request(
-            "direct:putWithPermanode",
-            e -> {
-              e.getMessage().setBody("photo bytes");
-              e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, "photo.jpg");
-            });
+  void thePermanodeOptionGivesTheFileAPermanodeDerivedFromItsContent() {
+    Exchange stored = storeWithPermanode("photo.jpg");
+    Exchange again = storeWithPermanode("photo.jpg");
 
     assertThat(stored.getException()).isNull();
     BlobRef fileRef = stored.getMessage().getBody(BlobRef.class);
     BlobRef permanode =
         stored.getMessage().getHeader(CamlistoreConstants.PERMANODE_REF, BlobRef.class);
-    assertThat(permanode).isNotNull();
     assertThat(new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8))
-        .contains("\"camliType\": \"permanode\"");
+        .contains("\"camliType\": \"permanode\"")
+        .contains("\"key\"");
     // The claim pointing the permanode at the file is on the server too.
     assertThat(
             SERVER.blobRefs().stream()
                 .map(ref -> new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8))
                 .filter(text -> text.contains("\"camliContent\""))
                 .filter(text -> text.contains(fileRef.toString())))
-        .isNotEmpty();
+        .hasSize(1);
+    // Storing the same file again makes no second permanode.
+    assertThat(again.getException()).isNull();
+    assertThat(again.getMessage().getHeader(CamlistoreConstants.PERMANODE_REF, BlobRef.class))
+        .isEqualTo(permanode);
+  }
+
+  private Exchange storeWithPermanode(String name) {
+    return template.request(
+        "direct:putWithPermanode",
+        e -> {
+          e.getMessage().setBody("photo bytes");
+          e.getMessage().setHeader(CamlistoreConstants.FILE_NAME, name);
+        });
   }
 
   @Test

@@ -61,10 +61,16 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
   private @Nullable String keyId;
 
   /**
-   * Whether putFile also creates a permanode per file with camliContent and title claims (default
-   * false).
+   * Whether putFile and putFiles also give each file a permanode derived from its content, as
+   * pk-put file -filenodes does, so that storing it again adds no second one (default false).
    */
   private @Nullable Boolean permanode;
+
+  /** Whether each file's permanode also gets a title claim naming the file (default false). */
+  private @Nullable Boolean permanodeTitle;
+
+  /** Tags (comma-separated) each file's permanode gets, one tag claim each. */
+  private @Nullable String permanodeTags;
 
   /**
    * Whether get and getFile answer a stream to read within the route, closed when the exchange
@@ -505,6 +511,34 @@ public class CamlistoreComponentConfiguration extends ComponentConfigurationProp
    */
   public void setPermanode(@Nullable Boolean permanode) {
     this.permanode = permanode;
+  }
+
+  /** {@return the permanodeTitle option, or null to leave the component's default} */
+  public @Nullable Boolean getPermanodeTitle() {
+    return permanodeTitle;
+  }
+
+  /**
+   * Sets the permanodeTitle option.
+   *
+   * @param permanodeTitle the value; see the property's description
+   */
+  public void setPermanodeTitle(@Nullable Boolean permanodeTitle) {
+    this.permanodeTitle = permanodeTitle;
+  }
+
+  /** {@return the permanodeTags option, or null to leave the component's default} */
+  public @Nullable String getPermanodeTags() {
+    return permanodeTags;
+  }
+
+  /**
+   * Sets the permanodeTags option.
+   *
+   * @param permanodeTags the value; see the property's description
+   */
+  public void setPermanodeTags(@Nullable String permanodeTags) {
+    this.permanodeTags = permanodeTags;
   }
 
   /** {@return the maxAttempts option, or null to leave the component's default} */
