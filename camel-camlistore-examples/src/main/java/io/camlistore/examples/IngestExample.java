@@ -1,5 +1,6 @@
 package io.camlistore.examples;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.camel.main.Main;
@@ -7,17 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores every file of a folder in Camlistore, each as a file with a permanode titled with its name
- * (see {@link IngestRoute}), then prints a summary and exits; or, with {@code -Dingest.watch=true},
- * keeps watching the folder until stopped, saying so whenever it has caught up with the files found
- * so far.
+ * Stores every file of a folder in Camlistore, each as a file with a permanode derived from its
+ * content (see {@link IngestRoute}), then prints a summary and exits; or, with {@code
+ * -Dingest.watch=true}, keeps watching the folder until stopped, saying so whenever it has caught
+ * up with the files found so far.
  *
  * <p>Settings (see {@code application.properties}; each can be given as {@code -Dname=value}):
  * {@code ingest.input} the folder; {@code ingest.dsl} {@code yaml} (the route in {@code
  * routes/ingest.camel.yaml}) or {@code java} ({@link IngestRoute}); {@code ingest.noop} {@code
  * true} to leave the files in place, {@code false} to move each to {@code .done}; {@code
- * ingest.threads} the files stored at once; {@code ingest.watch}; {@code ingest.progress-interval};
- * and the server settings of {@link ExampleServer}.
+ * ingest.batch-size} the most files stored in one batch; {@code ingest.retries} and {@code
+ * ingest.retry-delay} how a batch with failed files is tried again; {@code ingest.watch}; {@code
+ * ingest.progress-interval}; and the server and signing settings of {@link ExampleServer}.
  */
 public final class IngestExample {
   private static final Logger LOG = LoggerFactory.getLogger(IngestExample.class);
@@ -63,7 +65,9 @@ public final class IngestExample {
     if (!dsl.equals("yaml") && !dsl.equals("java")) {
       throw new IllegalArgumentException("ingest.dsl must be yaml or java, got '" + dsl + "'");
     }
-    IngestSummary summary = new IngestSummary(config.duration("ingest.progress-interval"));
+    IngestSummary summary =
+        new IngestSummary(
+            config.duration("ingest.progress-interval"), Path.of(config.get("ingest.input")));
     // Ctrl+C ends a watching run by shutting the JVM down, which does not wait for this thread:
     // the summary is printed by a shutdown hook then.
     Thread summaryOnExit = new Thread(summary::log, "ingest-summary");

@@ -1,9 +1,9 @@
 package io.camlistore.examples;
 
-import io.camlistore.camel.CamlistoreConstants;
+import io.camlistore.client.CamlistoreException;
 import java.util.function.BiConsumer;
-import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -11,19 +11,19 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * The ingestion route in the Java DSL; {@code routes/ingest.camel.yaml} is the same route in YAML.
  *
  * <p>It picks up every file under {@code {{ingest.input}}} (leaving it there, or moving it to a
- * {@code .done} folder with {@code ingest.noop=false}) and hands it to {@code {{ingest.threads}}}
- * worker threads. A file the server already holds with its name and content ({@link IngestedFiles})
- * is counted as already present; any other is stored with {@code
- * camlistore:putFile?permanode=true}: its content in chunks, one file schema naming it, and a
- * permanode whose {@code camliContent} is that file and whose {@code title} is its name, as {@code
- * pk-put file -permanode} does, so it shows up in Perkeep's web UI and search. Each file is logged
- * and counted in the {@code ingestSummary} bean; when a poll finds nothing new it calls the {@code
- * ingestRun} bean, which ends a one-shot run. {@link #bindBeans} binds the beans it uses.
+ * {@code .done} folder with {@code ingest.noop=false}) and gathers the files of each poll into
+ * batches of at most {@code {{ingest.batch-size}}} (Camel's aggregator, completed by the size or by
+ * the end of the poll), each stored with {@code camlistore:putFiles?permanode=true}: per file its
+ * content in chunks, a file schema naming it, and a permanode derived from its content with a
+ * {@code camliContent} claim, as {@code pk-put file -filenodes} makes them, so a file stored before
+ * is found by a stat of its blobs and not sent again, and no second permanode is made. A batch some
+ * of whose files failed is redelivered ({@code ingest.retries} times, from {@code
+ * ingest.retry-delay}, doubling): only what is missing is sent again. Each file is logged and
+ * counted in the {@code ingestSummary} bean; when a poll finds nothing new and every file picked up
+ * is done, it calls the {@code ingestRun} bean, which ends a one-shot run. {@link #bindBeans} binds
+ * the beans it uses.
  */
 public final class IngestRoute extends RouteBuilder {
-  /** The variable holding the permanode of the file when the server already holds it, or null. */
-  public static final String EXISTING_PERMANODE = "existingPermanode";
-
   /**
    * How many files the consumer remembers having picked up when it leaves them in place ({@code
    * ingest.noop=true}); Camel's default, 1000, would let a larger folder be picked up again.
@@ -37,8 +37,8 @@ public final class IngestRoute extends RouteBuilder {
   public IngestRoute() {}
 
   /**
-   * Binds the beans the route uses, in either DSL: {@code ingestSummary}, {@code ingestRun}, {@code
-   * ingestedFiles} and {@code ingestSeen} (the files picked up so far).
+   * Binds the beans the route uses, in either DSL: {@code ingestSummary}, {@code ingestRun} and
+   * {@code ingestSeen} (the files picked up so far).
    *
    * @param registry binds a bean under a name, such as camel-main's {@code Main::bind}
    * @param summary counts the files
@@ -48,57 +48,42 @@ public final class IngestRoute extends RouteBuilder {
       BiConsumer<String, Object> registry, IngestSummary summary, RunControl run) {
     registry.accept("ingestSummary", summary);
     registry.accept("ingestRun", run);
-    registry.accept("ingestedFiles", new IngestedFiles());
     registry.accept(
         "ingestSeen", MemoryIdempotentRepository.memoryIdempotentRepository(REMEMBERED_FILES));
   }
 
   @Override
   public void configure() {
-    onException(Exception.class)
+    // A server that fails for a moment (a restart): the batch again, sending only what is missing.
+    onException(CamlistoreException.class)
+        .maximumRedeliveries("{{ingest.retries}}")
+        .redeliveryDelay("{{ingest.retry-delay}}")
+        .useExponentialBackOff()
+        .retryAttemptedLogLevel(LoggingLevel.WARN)
         .handled(true)
-        .log(
-            LoggingLevel.WARN,
-            LOG_NAME,
-            "could not store ${header." + Exchange.FILE_NAME + "}: ${exception.message}")
-        .bean("ingestSummary", "failed");
+        .bean("ingestSummary", "notStored");
+    onException(Exception.class).handled(true).bean("ingestSummary", "notStored");
 
     from("file:{{ingest.input}}?noop={{ingest.noop}}&move=.done/${file:name}&recursive=true"
             + "&sortBy=file:name&idempotentRepository=#ingestSeen"
             + "&initialDelay=0&delay={{ingest.poll-delay}}&sendEmptyMessageWhenIdle=true")
         .routeId("ingest")
-        .threads()
-        .poolSize("{{ingest.threads}}")
-        .maxPoolSize("{{ingest.threads}}")
-        // The name putFile stores the file under, and the lookup searches for.
-        .setHeader(CamlistoreConstants.FILE_NAME, simple("${file:onlyname}"))
-        .setVariable(EXISTING_PERMANODE, method("ingestedFiles", "permanodeOf"))
         .choice()
         .when(body().isNull())
+        .filter(method("ingestSummary", "settled"))
         .bean("ingestRun", "idle")
-        .when(variable(EXISTING_PERMANODE).isNotNull())
-        .log(
-            LoggingLevel.INFO,
-            LOG_NAME,
-            "${header."
-                + Exchange.FILE_NAME
-                + "} already stored, permanode ${variable."
-                + EXISTING_PERMANODE
-                + "}")
-        .bean("ingestSummary", "alreadyPresent")
+        .end()
+        .endChoice()
         .otherwise()
-        .to("camlistore:putFile?permanode=true")
-        .log(
-            LoggingLevel.INFO,
-            LOG_NAME,
-            "${header."
-                + Exchange.FILE_NAME
-                + "} → file ${header."
-                + CamlistoreConstants.BLOB_REF
-                + "}, permanode ${header."
-                + CamlistoreConstants.PERMANODE_REF
-                + "}")
-        .bean("ingestSummary", "stored")
+        .bean("ingestSummary", "pickedUp")
+        .aggregate(constant(true), AggregationStrategies.groupedExchange())
+        .completionSize("{{ingest.batch-size}}")
+        .completionFromBatchConsumer()
+        // A group is a new exchange, without the poll's batch size: check each file's instead.
+        .eagerCheckCompletion()
+        .to("camlistore:putFiles?permanode=true")
+        .bean("ingestSummary", "record")
+        .end()
         .end();
   }
 }

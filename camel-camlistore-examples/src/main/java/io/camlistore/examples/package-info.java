@@ -2,14 +2,15 @@
  * Runnable examples for the Camel Camlistore component.
  *
  * <ul>
- *   <li>{@link io.camlistore.examples.IngestExample} watches a folder and stores each file as a
- *       Perkeep file with a permanode titled with its name, with the route written in YAML ({@code
- *       routes/ingest.camel.yaml}) or Java ({@link io.camlistore.examples.IngestRoute});
+ *   <li>{@link io.camlistore.examples.IngestExample} stores (or watches) a folder in batches, each
+ *       file as a Perkeep file with a permanode derived from its content, with the route written in
+ *       YAML ({@code routes/ingest.camel.yaml}) or Java ({@link
+ *       io.camlistore.examples.IngestRoute});
  *   <li>{@link io.camlistore.examples.ExportExample} walks every blob of a server and writes each
  *       one to a folder ({@link io.camlistore.examples.ExportRoute}).
  * </ul>
  *
- * <p>Both talk to the server given by {@code camlistore.url} (and {@code camlistore.auth}), or
+ * <p>They talk to the server given by {@code camlistore.url} (and {@code camlistore.auth}), or
  * start an embedded one when none is given ({@link io.camlistore.examples.ExampleServer}).
  */
 @NullMarked

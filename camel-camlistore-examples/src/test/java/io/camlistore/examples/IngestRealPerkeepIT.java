@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ingestion example against a real Perkeep server, run as a user runs it: {@code main} with
  * {@code -Dcamlistore.url=… -Dcamlistore.auth=… -Dingest.input=…}, twice over a folder of files
- * whose names and content are new at every run. The first run stores every file, each readable byte
- * for byte with Perkeep's {@code pk-get} and found in the server's search by its name; the second,
- * once the server has indexed the first, stores nothing and reports every file already present.
- * Only the example's output and the server's content are checked.
+ * whose names and content are new at every run. The first run, signing with the server's sign
+ * helper, stores every file, each readable byte for byte with Perkeep's {@code pk-get} and found in
+ * the server's search by its content permanode; the second, signing locally with the same key
+ * ({@code -Dcamlistore.keyring -Dcamlistore.key-id}), makes the same blobs, so it stores nothing
+ * and reports every file already present with the same permanode. Only the example's output and the
+ * server's content are checked.
  */
 @RealPerkeep(tools = true)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -152,18 +155,23 @@ class IngestRealPerkeepIT {
     assertThat(present).isEqualTo(firstPermanodes);
   }
 
-  /** The file is found as Perkeep's UI finds it: a permanode titled with its name, naming it. */
+  /**
+   * The file is found as Perkeep finds it: its content permanode, shared by the files of the same
+   * content, names one of them, and search finds the permanode by it.
+   */
   private static void assertFound(Connection connection, String path, Stored file) {
-    String name = fileName(path);
-    List<SearchResult> titled =
+    BlobDescription schema = connection.searcher().describeBlob(file.file());
+    assertThat(schema.fileName()).isEqualTo(fileName(path));
+    BlobDescription permanode = connection.searcher().describeBlob(file.permanode());
+    String content =
+        Objects.requireNonNull(permanode.attribute("camliContent"), "the permanode's content");
+    assertThat(connection.searcher().describeBlob(BlobRef.parse(content)).wholeRef())
+        .isEqualTo(schema.wholeRef());
+    List<SearchResult> found =
         connection
             .searcher()
-            .query(SearchQuery.of(Constraint.attributeEquals("title", name)))
+            .query(SearchQuery.of(Constraint.attributeEquals("camliContent", content)))
             .results();
-    assertThat(titled).extracting(SearchResult::blobRef).containsExactly(file.permanode());
-    BlobDescription permanode = connection.searcher().describeBlob(file.permanode());
-    assertThat(permanode.attribute("camliContent")).isEqualTo(file.file().toString());
-    BlobDescription schema = connection.searcher().describeBlob(file.file());
-    assertThat(schema.fileName()).isEqualTo(name);
+    assertThat(found).extracting(SearchResult::blobRef).containsExactly(file.permanode());
   }
 }

@@ -2,6 +2,7 @@ package io.camlistore.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,53 +26,76 @@ class SummaryTest {
   }
 
   @Test
-  void ingestCountsStoredPresentAndFailedFiles() {
-    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
+  void ingestCountsStoredPresentAndFailedFilesAndEveryFileInTheSummary() {
+    IngestSummary summary = ingestSummary();
 
     summary.stored(9_000, 100);
     summary.alreadyPresent(9_500, 50);
     summary.stored(9_900, 20_000_000);
-    Exchange failed = new DefaultExchange(context);
-    failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
-    summary.failed(failed);
+    summary.failed("big.bin", "refused");
     summary.log();
     summary.log();
 
-    assertThat(summary.files()).isEqualTo(3);
+    assertThat(summary.files()).isEqualTo(4);
     assertThat(summary.bytes()).isEqualTo(20_000_150);
     assertThat(summary.stored()).isEqualTo(2);
     assertThat(summary.alreadyPresent()).isEqualTo(1);
     assertThat(summary.failures()).isEqualTo(1);
     assertThat(lines)
         .containsExactly(
-            "Summary: 3 files, 19.1 MiB (20000150 bytes): 2 stored, 1 already present, 1 failed,"
+            "Summary: 4 files, 19.1 MiB (20000150 bytes): 2 stored, 1 already present, 1 failed,"
                 + " in 1.0 s");
   }
 
   @Test
-  void ingestTakesThePickUpTimeAndSizesFromTheExchange() {
-    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
-    Exchange exchange = new DefaultExchange(context);
-    now.set(exchange.getClock().getCreated() + 2_000);
+  void ingestTimesFromTheFirstFilePickedUpAndIsSettledWhenEveryFileIsDone() {
+    IngestSummary summary = ingestSummary();
+    Exchange first = new DefaultExchange(context);
+    Exchange second = new DefaultExchange(context);
+    now.set(first.getClock().getCreated() + 2_000);
 
-    summary.stored(exchange, 10);
-    summary.alreadyPresent(exchange, 20);
+    summary.pickedUp(second);
+    summary.pickedUp(first);
+    boolean settledBefore = summary.settled();
+    summary.stored(second.getClock().getCreated(), 10);
+    summary.alreadyPresent(second.getClock().getCreated(), 20);
 
+    assertThat(settledBefore).isFalse();
+    assertThat(summary.settled()).isTrue();
     assertThat(summary.bytes()).isEqualTo(30);
     assertThat(summary.summary()).endsWith(": 1 stored, 1 already present, 0 failed, in 2.0 s");
   }
 
   @Test
+  void aBatchFailedAsAWholeCountsEachOfItsFilesFailed() {
+    IngestSummary summary = ingestSummary();
+    List<Exchange> batch = new ArrayList<>();
+    for (String name : List.of("a.txt", "data/b.txt")) {
+      Exchange file = new DefaultExchange(context);
+      file.getMessage().setHeader(Exchange.FILE_NAME, name);
+      summary.pickedUp(file);
+      batch.add(file);
+    }
+    Exchange failed = new DefaultExchange(context);
+    failed.getMessage().setBody(batch);
+    failed.setProperty(Exchange.EXCEPTION_CAUGHT, new IllegalStateException("server gone"));
+
+    summary.notStored(failed);
+
+    assertThat(summary.failures()).isEqualTo(2);
+    assertThat(summary.files()).isEqualTo(2);
+    assertThat(summary.settled()).isTrue();
+  }
+
+  @Test
   void ingestReportsCatchingUpOnlyWhenFilesWereDoneSinceTheLastReport() {
-    IngestSummary summary = new IngestSummary(Duration.ofMinutes(1), now::get, lines::add);
+    IngestSummary summary = ingestSummary();
 
     summary.caughtUp();
     summary.stored(9_000, 100);
     summary.caughtUp();
     summary.caughtUp();
-    Exchange failed = new DefaultExchange(context);
-    failed.getMessage().setHeader(Exchange.FILE_NAME, "big.bin");
-    summary.failed(failed);
+    summary.failed("big.bin", "refused");
     summary.caughtUp();
 
     assertThat(lines)
@@ -80,8 +104,12 @@ class SummaryTest {
                 + " files",
             "Caught up: 1 files, 100 bytes: 1 stored, 0 already present, 0 failed; watching for new"
                 + " files",
-            "Caught up: 1 files, 100 bytes: 1 stored, 0 already present, 1 failed; watching for new"
+            "Caught up: 2 files, 100 bytes: 1 stored, 0 already present, 1 failed; watching for new"
                 + " files");
+  }
+
+  private IngestSummary ingestSummary() {
+    return new IngestSummary(Duration.ofMinutes(1), Path.of("input"), now::get, lines::add);
   }
 
   @Test

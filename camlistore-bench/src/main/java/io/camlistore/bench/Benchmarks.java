@@ -8,6 +8,7 @@ import io.camlistore.client.Camlistore;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.RealPerkeepServer;
+import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -118,7 +120,7 @@ public final class Benchmarks {
         bench.enumerate(100_000);
       }
       if (wants(scenarios, "ingest")) {
-        bench.ingest(SMALL_FILES, SMALL_SIZE);
+        bench.ingest(SMALL_FILES, SMALL_SIZE, options, url);
       }
       String table =
           bench.results.markdown(
@@ -284,11 +286,24 @@ public final class Benchmarks {
         seconds);
   }
 
-  private void ingest(int count, int size) throws Exception {
-    String work = "Camel ingest " + count + " x " + size / 1024 + " KiB files";
+  /**
+   * The ingestion example's route, signing with the server's sign helper, then signing locally (as
+   * pk-put does), each on fresh files; pk-put file -filenodes beside each.
+   */
+  private void ingest(int count, int size, ConnectOptions options, String url) throws Exception {
+    ingest(count, size, conn, "sign helper");
+    try (Connection local =
+        Camlistore.connect(url, options.toBuilder().signer(TestIdentity.signer()).build())) {
+      ingest(count, size, local, "signing locally");
+    }
+  }
+
+  private void ingest(int count, int size, Connection connection, String signing) throws Exception {
+    String work = "Camel ingest " + count + " x " + size / 1024 + " KiB files, " + signing;
     Path input = data.resolve("client");
     List<BlobRef> contents = RandomFiles.blobRefs(RandomFiles.write(input, count, size, random));
-    Duration elapsed = IngestScenario.run(conn, input, count, () -> startMeasuring());
+    Duration elapsed =
+        IngestScenario.run(connection, input, count, () -> startMeasuring(), Map.of());
     double seconds = elapsed.toNanos() / 1e9;
     record(work, String.format(Locale.ROOT, "%.0f files/s", count / seconds), seconds);
     requireStored(contents, work);

@@ -11,6 +11,7 @@ import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class IngestScenarioTest {
 
     Duration elapsed;
     try (Connection conn = Camlistore.connect(server.url())) {
-      elapsed = IngestScenario.run(conn, input, 5, started::incrementAndGet);
+      elapsed = IngestScenario.run(conn, input, 5, started::incrementAndGet, Map.of());
     }
 
     assertThat(started).hasValue(1);
@@ -49,7 +50,8 @@ class IngestScenarioTest {
     try (Connection conn = Camlistore.connect(server.url())) {
       server.faults().failNextRequests(1_000, 500);
 
-      assertThatThrownBy(() -> IngestScenario.run(conn, input, 2, () -> {}))
+      assertThatThrownBy(
+              () -> IngestScenario.run(conn, input, 2, () -> {}, Map.of("ingest.retries", "0")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("expected 2 files stored, got ");
     } finally {

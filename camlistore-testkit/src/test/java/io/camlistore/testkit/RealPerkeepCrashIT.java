@@ -14,7 +14,6 @@ import io.camlistore.client.FileSource;
 import io.camlistore.client.FileUpload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 @RealPerkeep(tools = true)
 class RealPerkeepCrashIT {
   private static final int FILES = 1000;
-  private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
 
   @TempDir Path temp;
 
@@ -53,7 +51,7 @@ class RealPerkeepCrashIT {
   void aRerunAfterTheServerWasKilledMidBatchCompletesEveryFile(RealPerkeepServer shared)
       throws Exception {
     Path home = shared.home().orElseThrow();
-    OwnServer own = new OwnServer(home, temp.resolve("perkeep"), freePort());
+    PerkeepProcess own = PerkeepProcess.create(home, temp.resolve("perkeep"));
     List<Path> paths = files(FILES);
     List<FileSource> batch =
         paths.stream().map(p -> FileSource.of(p, FileOptions.contentPermanode())).toList();
@@ -94,7 +92,7 @@ class RealPerkeepCrashIT {
       assertEveryBlobIsStored(probe, paths, rerun);
       List<String> fileRefs =
           rerun.stream().map(r -> r.uploadOrThrow().contentRef().toString()).toList();
-      assertThat(own.tools().pkGet(withFirst("-contents", fileRefs)))
+      assertThat(own.server().tools().orElseThrow().pkGet(withFirst("-contents", fileRefs)))
           .isEqualTo(concatenation(paths));
     } finally {
       ingestion.shutdownNow();
@@ -180,81 +178,5 @@ class RealPerkeepCrashIT {
       all.write(Files.readAllBytes(path));
     }
     return all.toByteArray();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** A perkeepd of this test's own, started and stopped with the Perkeep folder's script. */
-  private static final class OwnServer {
-    private final Path home;
-    private final Path data;
-    private final int port;
-
-    OwnServer(Path home, Path data, int port) {
-      this.home = home;
-      this.data = data;
-      this.port = port;
-    }
-
-    /** Starts it on its data (the same after a restart) and waits until it answers. */
-    void start() throws IOException, InterruptedException {
-      script("start", data.toString(), Integer.toString(port));
-    }
-
-    RealPerkeepServer server() {
-      return RealPerkeepServer.fromVariables(
-              Map.of(
-                  RealPerkeepServer.URL_VARIABLE,
-                  "http://127.0.0.1:" + port + "/",
-                  RealPerkeepServer.AUTH_VARIABLE,
-                  "userpass:alice:secret",
-                  RealPerkeepServer.HOME_VARIABLE,
-                  home.toString()))
-          .orElseThrow();
-    }
-
-    PerkeepTools tools() {
-      return server().tools().orElseThrow();
-    }
-
-    /** {@code kill -9}: no chance to flush or close anything. */
-    void killHard() throws Exception {
-      long pid = Long.parseLong(Files.readString(data.resolve("perkeepd.pid")).strip());
-      ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-      process.destroyForcibly();
-      process.onExit().get(1, TimeUnit.MINUTES);
-    }
-
-    void stop() throws IOException, InterruptedException {
-      if (Files.exists(data.resolve("perkeepd.pid"))) {
-        script("stop", data.toString());
-      }
-    }
-
-    private void script(String... args) throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>();
-      command.add(home.resolve("perkeep-server").toString());
-      command.addAll(List.of(args));
-      Path log = Files.createTempFile("perkeep-server", ".log");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      if (!process.waitFor(TOOL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(command + " did not finish within " + TOOL_TIMEOUT);
-      }
-      String output = Files.readString(log);
-      Files.delete(log);
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            command + " exited with " + process.exitValue() + ": " + output);
-      }
-    }
   }
 }
