@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code ingest.input} the folder; {@code ingest.dsl} {@code yaml} (the route in {@code
  * routes/ingest.camel.yaml}) or {@code java} ({@link IngestRoute}); {@code ingest.noop} {@code
  * true} to leave the files in place, {@code false} to move each to {@code .done}; {@code
+ * ingest.samples} a folder copied to the input folder when that does not exist yet; {@code
  * ingest.batch-size} the most files stored in one batch; {@code ingest.retries} and {@code
  * ingest.retry-delay} how a batch with failed files is tried again; {@code ingest.watch}; {@code
  * ingest.progress-interval}; and the server and signing settings of {@link ExampleServer}.
@@ -65,9 +66,12 @@ public final class IngestExample {
     if (!dsl.equals("yaml") && !dsl.equals("java")) {
       throw new IllegalArgumentException("ingest.dsl must be yaml or java, got '" + dsl + "'");
     }
-    IngestSummary summary =
-        new IngestSummary(
-            config.duration("ingest.progress-interval"), Path.of(config.get("ingest.input")));
+    Path input = Path.of(config.get("ingest.input"));
+    String samples = config.find("ingest.samples");
+    if (samples != null) {
+      SampleFolder.copyOnce(Path.of(samples), input);
+    }
+    IngestSummary summary = new IngestSummary(config.duration("ingest.progress-interval"), input);
     // Ctrl+C ends a watching run by shutting the JVM down, which does not wait for this thread:
     // the summary is printed by a shutdown hook then.
     Thread summaryOnExit = new Thread(summary::log, "ingest-summary");

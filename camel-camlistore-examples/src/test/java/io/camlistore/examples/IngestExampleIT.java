@@ -129,6 +129,23 @@ class IngestExampleIT {
   }
 
   @Test
+  void theSamplesAreCopiedOnceSoThatASecondRunFindsEveryFilePresent() throws Exception {
+    Path fresh = temp.resolve("fresh-input");
+    String[] settings = {
+      "ingest.input", fresh.toString(), "ingest.samples", Samples.DIRECTORY.toString()
+    };
+
+    IngestSummary first = ingest(settings);
+    IngestSummary second = ingest(settings);
+
+    assertThat(first.summary()).contains(": 6 stored, 0 already present, 0 failed");
+    assertThat(second.summary()).contains(": 0 stored, 6 already present, 0 failed");
+    // The copy keeps the samples' modification times (to the microsecond Java copies).
+    assertThat(Files.getLastModifiedTime(fresh.resolve("hello.txt")).toMillis())
+        .isEqualTo(Files.getLastModifiedTime(Samples.DIRECTORY.resolve("hello.txt")).toMillis());
+  }
+
+  @Test
   void storesAFileAgainWhenItsContentChanged() throws Exception {
     ingest();
     byte[] before = Files.readAllBytes(input.resolve("hello.txt"));
