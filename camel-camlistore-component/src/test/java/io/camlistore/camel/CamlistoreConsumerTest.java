@@ -69,11 +69,18 @@ class CamlistoreConsumerTest extends CamelTestSupport {
     HealthCheck check =
         ((HealthCheckAware) context.getRoute("unreachable-" + operation).getConsumer())
             .getHealthCheck();
-    HealthCheck.Result result = check.call();
 
     assertThat(pollStrategy.errors.get(0)).isInstanceOf(ConnectionException.class);
-    assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-    assertThat(result.getError()).containsInstanceOf(ConnectionException.class);
+    // The poll strategy hears of a failed poll before the consumer records it for its health
+    // check: wait for the check to report it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              HealthCheck.Result result = check.call();
+              assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+              assertThat(result.getError()).containsInstanceOf(ConnectionException.class);
+            });
     assertThat(getMockEndpoint("mock:never").getReceivedCounter()).isZero();
   }
 
