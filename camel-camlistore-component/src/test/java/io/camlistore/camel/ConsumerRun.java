@@ -90,7 +90,10 @@ final class ConsumerRun implements AutoCloseable {
           public void configure() {
             RouteDefinition route = from(uri).routeId("consumer");
             if (threads > 0) {
-              route.threads(threads);
+              // A queue longer than any test's store: with Camel's default (1000, then the caller
+              // runs the task), the polling thread itself would run an exchange once 1000 wait,
+              // and a step that waits for further polls would then wait for itself.
+              route.threads(threads).maxQueueSize(1_000_000);
             }
             route.process(step).process(run::record);
           }
