@@ -60,7 +60,7 @@ public class FilesNotStoredException extends CamlistoreException {
     return failed.size()
         + " of "
         + results.size()
-        + " files not stored, the others are: "
+        + " files not stored (every other one is): "
         + named
         + (failed.size() > NAMED_IN_MESSAGE ? "; …" : "");
   }

@@ -145,7 +145,7 @@ class CamlistoreFilesBatchTest extends ServerRouteTestSupport {
 
     assertThat(exchange.getException())
         .isInstanceOf(FilesNotStoredException.class)
-        .hasMessageStartingWith("1 of 2 files not stored")
+        .hasMessageStartingWith("1 of 2 files not stored (every other one is): refused.txt (")
         .hasMessageContaining("refused.txt");
     FilesNotStoredException failure = (FilesNotStoredException) exchange.getException();
     assertThat(failure.failures())

@@ -96,7 +96,10 @@ public final class PerkeepProcess implements AutoCloseable {
     }
   }
 
-  /** {@return the server, to connect to and to run the Go tools against} */
+  /**
+   * {@return the server, to connect to and to run the Go tools against, with the credentials the
+   * {@code perkeep-server} script gives every server it starts ({@code userpass:alice:secret})}
+   */
   public RealPerkeepServer server() {
     return RealPerkeepServer.fromVariables(
             Map.of(
