@@ -1,6 +1,8 @@
 package io.camlistore.examples;
 
+import io.camlistore.client.AuthenticationException;
 import io.camlistore.client.CamlistoreException;
+import io.camlistore.client.NotCamliServerException;
 import java.util.function.BiConsumer;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.AggregationStrategies;
@@ -18,10 +20,10 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * {@code camliContent} claim, as {@code pk-put file -filenodes} makes them, so a file stored before
  * is found by a stat of its blobs and not sent again, and no second permanode is made. A batch some
  * of whose files failed is redelivered ({@code ingest.retries} times, from {@code
- * ingest.retry-delay}, doubling): only what is missing is sent again. Each file is logged and
- * counted in the {@code ingestSummary} bean; when a poll finds nothing new and every file picked up
- * is done, it calls the {@code ingestRun} bean, which ends a one-shot run. {@link #bindBeans} binds
- * the beans it uses.
+ * ingest.retry-delay}, doubling): only what is missing is sent again; refused credentials and an
+ * address that is no Perkeep server are not retried. Each file is logged and counted in the {@code
+ * ingestSummary} bean; when a poll finds nothing new and every file picked up is done, it calls the
+ * {@code ingestRun} bean, which ends a one-shot run. {@link #bindBeans} binds the beans it uses.
  */
 public final class IngestRoute extends RouteBuilder {
   /**
@@ -54,6 +56,10 @@ public final class IngestRoute extends RouteBuilder {
 
   @Override
   public void configure() {
+    // Refused credentials or an address that is no Perkeep server: waiting does not mend them.
+    onException(AuthenticationException.class, NotCamliServerException.class)
+        .handled(true)
+        .bean("ingestSummary", "notStored");
     // A server that fails for a moment (a restart): the batch again, sending only what is missing.
     onException(CamlistoreException.class)
         .maximumRedeliveries("{{ingest.retries}}")

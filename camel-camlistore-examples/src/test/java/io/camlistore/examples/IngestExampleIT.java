@@ -256,8 +256,10 @@ class IngestExampleIT {
     }
   }
 
-  @Test
-  void countsAndLogsEveryFileAsFailedWhenTheServerRejectsTheCredentialsMidRun() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"yaml", "java"})
+  void countsAndLogsEveryFileAsFailedWithoutRetryingWhenTheServerRejectsTheCredentialsMidRun(
+      String dsl) throws Exception {
     try (EmbeddedCamlistoreServer server =
         EmbeddedCamlistoreServer.builder()
             .basicAuth("alice", "secret")
@@ -271,7 +273,12 @@ class IngestExampleIT {
               () -> {
                 IngestSummary summary =
                     ingest(
-                        "camlistore.url", server.url(), "camlistore.auth", "userpass:alice:secret");
+                        "ingest.dsl",
+                        dsl,
+                        "camlistore.url",
+                        server.url(),
+                        "camlistore.auth",
+                        "userpass:alice:secret");
 
                 assertThat(summary.failures()).isEqualTo(Samples.FILES);
                 assertThat(summary.summary())
@@ -279,6 +286,8 @@ class IngestExampleIT {
               });
 
       assertThat(log).contains("could not store hello.txt: ").contains("401");
+      // Refused credentials are not redelivered: waiting would not mend them.
+      assertThat(log).doesNotContain("On delivery attempt");
       assertThat(server.blobCount()).isEqualTo(1); // its own public key only
     }
   }
