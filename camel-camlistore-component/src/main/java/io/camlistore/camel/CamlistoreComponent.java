@@ -36,8 +36,9 @@ public class CamlistoreComponent extends HealthCheckComponent implements SSLCont
    * Creates an endpoint: a copy of the component's configuration, with the path's operation and the
    * URI options applied, checked before any route runs.
    *
-   * @throws IllegalArgumentException if the operation is unknown or the options do not say how to
-   *     reach a server
+   * @throws IllegalArgumentException if the operation is unknown, the options do not say how to
+   *     reach a server, or the client refuses a value ({@link
+   *     io.camlistore.client.InvalidOptionException}, naming the option)
    */
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
@@ -57,6 +58,9 @@ public class CamlistoreComponent extends HealthCheckComponent implements SSLCont
       copy.setSslContextParameters(retrieveGlobalSslContextParameters());
     }
     copy.validate();
+    if (copy.getConnection() == null) {
+      endpoint.connectOptions();
+    }
     return endpoint;
   }
 

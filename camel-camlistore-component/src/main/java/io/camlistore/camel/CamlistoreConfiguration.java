@@ -6,11 +6,13 @@ import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.client.HttpProxy;
+import io.camlistore.client.InvalidOptionException;
 import io.camlistore.client.LocalSigner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -31,6 +33,12 @@ import org.jspecify.annotations.Nullable;
 public class CamlistoreConfiguration implements Cloneable {
   /** The default page size of the enumerate producer and of the consumers' batches. */
   static final int DEFAULT_PAGE_SIZE = 100;
+
+  /**
+   * The endpoint option behind each client setting whose name differs from it, for the client's
+   * {@link InvalidOptionException}s: every other setting is named as the option it is set from.
+   */
+  static final Map<String, String> ENDPOINT_OPTIONS = Map.of("proxy.port", "proxyPort");
 
   @UriPath(description = "The operation the endpoint performs.")
   @Metadata(required = true)
@@ -588,7 +596,8 @@ public class CamlistoreConfiguration implements Cloneable {
   }
 
   /**
-   * Checks the options that depend on each other.
+   * Checks the options that depend on each other or that the client's {@link ConnectOptions} does
+   * not see (which checks the values it is given: {@link #connectOptions(CamelContext)}).
    *
    * @throws IllegalArgumentException naming the missing or conflicting options
    */
@@ -609,17 +618,6 @@ public class CamlistoreConfiguration implements Cloneable {
     if (limit < 1 || limit > 10_000) {
       throw new IllegalArgumentException("camlistore: limit must be 1 to 10000, got " + limit);
     }
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException(
-          "camlistore: maxAttempts must be at least 1 (1 = no retries), got " + maxAttempts);
-    }
-    if (retryBackoff < 0) {
-      throw new IllegalArgumentException(
-          "camlistore: retryBackoff must not be negative, got " + retryBackoff);
-    }
-    requireAtLeastOne("maxConnections", maxConnections);
-    requireAtLeastOne("uploadParallelism", uploadParallelism);
-    requireAtLeastOne("downloadParallelism", downloadParallelism);
     validateProxy();
     if (connection != null && (sslContextParameters != null || !isBlank(proxyHost))) {
       throw new IllegalArgumentException(
@@ -637,20 +635,12 @@ public class CamlistoreConfiguration implements Cloneable {
       }
       return;
     }
-    if (proxyPort == null || proxyPort < 1 || proxyPort > 65_535) {
-      throw new IllegalArgumentException(
-          "camlistore: proxyHost needs proxyPort, 1 to 65535, got " + proxyPort);
+    if (proxyPort == null) {
+      throw new IllegalArgumentException("camlistore: proxyHost needs proxyPort");
     }
     if (!isBlank(proxyPassword) && isBlank(proxyUsername)) {
       throw new IllegalArgumentException(
           "camlistore: proxyPassword is set but proxyUsername is not");
-    }
-  }
-
-  private static void requireAtLeastOne(String option, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "camlistore: " + option + " must be at least 1, got " + value);
     }
   }
 
@@ -669,8 +659,6 @@ public class CamlistoreConfiguration implements Cloneable {
           "camlistore: secretKeyring and keyId apply only when the endpoint connects to serverUrl"
               + " itself; the given connection signs with its own ConnectOptions.signer()");
     }
-    // Load it now, so that a missing file or wrong key fails here rather than at first use.
-    localSigner();
   }
 
   /**
@@ -697,32 +685,44 @@ public class CamlistoreConfiguration implements Cloneable {
   }
 
   /**
-   * {@return the client options these settings describe}
+   * {@return the client options these settings describe, checked by the client: called once per
+   * endpoint, when it is created, so that a bad value fails then and the keyring is read once}
    *
    * @param context the CamelContext, which resolves the TLS settings' key and trust stores
-   * @throws IllegalArgumentException if a timeout is not positive, a count is below 1, the retry
-   *     backoff is negative, the secret keyring cannot sign, or the TLS settings cannot be used
+   * @throws InvalidOptionException naming the endpoint option whose value the client refuses
+   * @throws IllegalArgumentException if the secret keyring cannot sign or the TLS settings cannot
+   *     be used
    */
   ConnectOptions connectOptions(CamelContext context) {
-    Auth auth = Auth.none();
-    if (authToken != null && !authToken.isBlank()) {
-      auth = Auth.token(authToken);
-    } else if (username != null && !username.isBlank()) {
-      auth = Auth.basic(username, password == null ? "" : password);
+    try {
+      return ConnectOptions.builder()
+          .auth(auth())
+          .connectTimeout(Duration.ofMillis(connectTimeout))
+          .readTimeout(Duration.ofMillis(readTimeout))
+          .maxAttempts(maxAttempts)
+          .retryBackoff(Duration.ofMillis(retryBackoff))
+          .maxConnections(maxConnections)
+          .uploadParallelism(uploadParallelism)
+          .downloadParallelism(downloadParallelism)
+          .proxy(proxy())
+          .signer(localSigner())
+          .sslContext(sslContext(context))
+          .build();
+    } catch (InvalidOptionException e) {
+      String option = ENDPOINT_OPTIONS.getOrDefault(e.option(), e.option());
+      throw new InvalidOptionException(
+          option, e.problem(), "camlistore: " + option + " " + e.problem(), e);
     }
-    return ConnectOptions.builder()
-        .auth(auth)
-        .connectTimeout(Duration.ofMillis(connectTimeout))
-        .readTimeout(Duration.ofMillis(readTimeout))
-        .maxAttempts(maxAttempts)
-        .retryBackoff(Duration.ofMillis(retryBackoff))
-        .maxConnections(maxConnections)
-        .uploadParallelism(uploadParallelism)
-        .downloadParallelism(downloadParallelism)
-        .signer(localSigner())
-        .sslContext(sslContext(context))
-        .proxy(proxy())
-        .build();
+  }
+
+  private Auth auth() {
+    if (authToken != null && !authToken.isBlank()) {
+      return Auth.token(authToken);
+    }
+    if (username != null && !username.isBlank()) {
+      return Auth.basic(username, password == null ? "" : password);
+    }
+    return Auth.none();
   }
 
   private @Nullable SSLContext sslContext(CamelContext context) {

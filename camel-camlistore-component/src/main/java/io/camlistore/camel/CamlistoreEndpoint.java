@@ -1,5 +1,6 @@
 package io.camlistore.camel;
 
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -49,6 +50,7 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
               + " page size.")
   private int maxMessagesPerPoll = CamlistoreConfiguration.DEFAULT_PAGE_SIZE;
 
+  private @Nullable ConnectOptions connectOptions;
   private SharedConnections.@Nullable Lease lease;
 
   /**
@@ -114,7 +116,7 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
       return given;
     }
     if (lease == null) {
-      lease = component.connections().lease(configuration);
+      lease = component.connections().lease(configuration, connectOptions());
     }
     return lease.connection();
   }
@@ -126,6 +128,22 @@ public class CamlistoreEndpoint extends ScheduledPollEndpoint implements Endpoin
       lease.release();
       lease = null;
     }
+  }
+
+  /**
+   * {@return the client options the endpoint connects with, made from its configuration on the
+   * first call (which the component makes when it creates the endpoint, so that a bad value fails
+   * then) and kept: the keyring is read once}
+   *
+   * @throws IllegalArgumentException if the client refuses a value ({@link
+   *     io.camlistore.client.InvalidOptionException}, naming the option), the keyring cannot sign
+   *     or the TLS settings cannot be used
+   */
+  synchronized ConnectOptions connectOptions() {
+    if (connectOptions == null) {
+      connectOptions = configuration.connectOptions(getCamelContext());
+    }
+    return connectOptions;
   }
 
   /** {@return the endpoint's configuration} */

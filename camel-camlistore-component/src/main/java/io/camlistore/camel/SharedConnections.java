@@ -40,13 +40,15 @@ final class SharedConnections {
    * is opened until {@link Lease#connection()} is called.
    *
    * @param configuration the endpoint's configuration, with a serverUrl
+   * @param options the client options the configuration describes, used if this share opens the
+   *     connection
    * @return the share
    */
-  Lease lease(CamlistoreConfiguration configuration) {
+  Lease lease(CamlistoreConfiguration configuration, ConnectOptions options) {
     Settings settings = Settings.of(configuration);
     Shared entry;
     synchronized (this) {
-      entry = shared.computeIfAbsent(settings, key -> new Shared(key, configuration));
+      entry = shared.computeIfAbsent(settings, key -> new Shared(key, options));
       entry.users++;
     }
     return new Lease(entry);
@@ -107,16 +109,16 @@ final class SharedConnections {
   /** A connection and its thread pools, opened on first use. */
   private final class Shared {
     private final Settings settings;
-    private final CamlistoreConfiguration configuration;
+    private final ConnectOptions options;
     private int users;
     private @Nullable Connection connection;
     private @Nullable ExecutorService uploads;
     private @Nullable ExecutorService downloads;
     private boolean closed;
 
-    private Shared(Settings settings, CamlistoreConfiguration configuration) {
+    private Shared(Settings settings, ConnectOptions options) {
       this.settings = settings;
-      this.configuration = configuration;
+      this.options = options;
     }
 
     synchronized Connection connection() {
@@ -131,20 +133,20 @@ final class SharedConnections {
           threads.newThreadPool(
               SharedConnections.this,
               "CamlistoreUpload",
-              pool("camlistore-upload", configuration.getUploadParallelism()));
+              pool("camlistore-upload", options.uploadParallelism()));
       ExecutorService downloadPool =
           threads.newThreadPool(
               SharedConnections.this,
               "CamlistoreDownload",
-              pool("camlistore-download", configuration.getDownloadParallelism()));
+              pool("camlistore-download", options.downloadParallelism()));
       try {
-        ConnectOptions options =
-            configuration.connectOptions(context).toBuilder()
-                .uploadExecutor(uploadPool)
-                .downloadExecutor(downloadPool)
-                .build();
         connection =
-            Camlistore.connect(Objects.requireNonNull(settings.serverUrl(), "serverUrl"), options);
+            Camlistore.connect(
+                Objects.requireNonNull(settings.serverUrl(), "serverUrl"),
+                options.toBuilder()
+                    .uploadExecutor(uploadPool)
+                    .downloadExecutor(downloadPool)
+                    .build());
       } catch (RuntimeException e) {
         threads.shutdown(uploadPool);
         threads.shutdown(downloadPool);

@@ -6,6 +6,8 @@ import io.camlistore.client.BlobRef;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Endpoints with the same server and connection settings share one connection (one discovery, one
@@ -132,5 +135,26 @@ class SharedConnectionsTest {
     assertThat(downloadThread).startsWith("Camel (").endsWith("CamlistoreDownload");
     assertThat(uploads.isShutdown()).isTrue();
     assertThat(downloads.isShutdown()).isTrue();
+  }
+
+  @Test
+  void anEndpointReadsItsKeyringOnceWhenCreatedAndSignsWithItAfterTheFileIsGone(@TempDir Path dir)
+      throws Exception {
+    Path keyring = Files.copy(PerkeepStubs.secretKeyring(), dir.resolve("secring.gpg"));
+    String uri =
+        "camlistore:createPermanode?keyId="
+            + PerkeepStubs.SERVER_KEY_ID
+            + "&secretKeyring="
+            + keyring
+            + ALICE;
+    endpoint(uri);
+    Files.delete(keyring);
+
+    BlobRef permanode = Objects.requireNonNull(template.requestBody(uri, null, BlobRef.class));
+
+    String stored = new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8);
+    assertThat(stored)
+        .contains("\"camliType\": \"permanode\"")
+        .contains("\"camliSigner\": \"" + PerkeepStubs.SERVER_KEY_REF + "\"");
   }
 }

@@ -1,6 +1,7 @@
 package io.camlistore.client;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -441,38 +442,46 @@ public final class ConnectOptions {
      * Validates and builds the options.
      *
      * @return the options
-     * @throws IllegalArgumentException naming the first option with a bad value
+     * @throws InvalidOptionException naming the first option with a bad value
      */
     public ConnectOptions build() {
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("readTimeout", readTimeout);
       if (retryBackoff.isNegative()) {
-        throw new IllegalArgumentException("retryBackoff must not be negative: " + retryBackoff);
+        throw new InvalidOptionException(
+            "retryBackoff", "must not be negative, got " + describe(retryBackoff));
       }
       if (userAgent.isBlank()) {
-        throw new IllegalArgumentException("userAgent must not be blank");
+        throw new InvalidOptionException("userAgent", "must not be blank");
       }
       requireAtLeast("maxAttempts", maxAttempts, 1);
       requireAtLeast("maxConnections", maxConnections, 1);
       requireAtLeast("uploadParallelism", uploadParallelism, 1);
       requireAtLeast("downloadParallelism", downloadParallelism, 1);
       if (enumeratePageSize < 1 || enumeratePageSize > 10_000) {
-        throw new IllegalArgumentException(
-            "enumeratePageSize must be between 1 and 10000: " + enumeratePageSize);
+        throw new InvalidOptionException(
+            "enumeratePageSize", "must be 1 to 10000, got " + enumeratePageSize);
       }
       return new ConnectOptions(this);
     }
 
     private static void requirePositive(String name, Duration value) {
       if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
+        throw new InvalidOptionException(name, "must be positive, got " + describe(value));
       }
     }
 
     private static void requireAtLeast(String name, int value, int minimum) {
       if (value < minimum) {
-        throw new IllegalArgumentException(name + " must be at least " + minimum + ": " + value);
+        throw new InvalidOptionException(name, "must be at least " + minimum + ", got " + value);
       }
+    }
+
+    /** Milliseconds, the unit these settings are usually given in, when they are whole. */
+    private static String describe(Duration value) {
+      return value.truncatedTo(ChronoUnit.MILLIS).equals(value)
+          ? value.toMillis() + " ms"
+          : value.toString();
     }
   }
 }

@@ -36,15 +36,16 @@ public final class HttpProxy {
    * @param host the proxy's host name or address
    * @param port the proxy's port, 1 to 65535
    * @return the proxy
-   * @throws IllegalArgumentException if the host is blank or the port out of range
+   * @throws InvalidOptionException naming {@code proxy.host} or {@code proxy.port} if the host is
+   *     blank or the port out of range
    */
   public static HttpProxy of(String host, int port) {
     Objects.requireNonNull(host, "host");
     if (host.isBlank()) {
-      throw new IllegalArgumentException("proxy host must not be blank");
+      throw new InvalidOptionException("proxy.host", "must not be blank");
     }
     if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("proxy port must be 1 to 65535, got " + port);
+      throw new InvalidOptionException("proxy.port", "must be 1 to 65535, got " + port);
     }
     return new HttpProxy(host.strip(), port, null, null);
   }
@@ -54,13 +55,13 @@ public final class HttpProxy {
    *
    * @param username the user name; not blank
    * @param password the password
-   * @throws IllegalArgumentException if the user name is blank
+   * @throws InvalidOptionException naming {@code proxy.username} if it is blank
    */
   public HttpProxy withCredentials(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
     if (username.isBlank()) {
-      throw new IllegalArgumentException("proxy username must not be blank");
+      throw new InvalidOptionException("proxy.username", "must not be blank");
     }
     return new HttpProxy(host, port, username, password);
   }

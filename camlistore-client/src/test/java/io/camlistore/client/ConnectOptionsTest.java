@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -71,19 +72,36 @@ class ConnectOptionsTest {
   }
 
   @Test
-  void buildNamesTheBadOption() {
+  void buildNamesTheBadOptionAndSaysWhatIsWrongApart() {
     assertThatThrownBy(() -> ConnectOptions.builder().maxAttempts(0).build())
-        .hasMessageContaining("maxAttempts");
+        .isInstanceOfSatisfying(
+            InvalidOptionException.class,
+            e -> {
+              assertThat(e.option()).isEqualTo("maxAttempts");
+              assertThat(e.problem()).isEqualTo("must be at least 1, got 0");
+            })
+        .hasMessage("maxAttempts must be at least 1, got 0");
     assertThatThrownBy(() -> ConnectOptions.builder().readTimeout(Duration.ZERO).build())
-        .hasMessageContaining("readTimeout");
+        .hasMessage("readTimeout must be positive, got 0 ms");
+    assertThatThrownBy(() -> ConnectOptions.builder().connectTimeout(Duration.ofNanos(-1)).build())
+        .hasMessage("connectTimeout must be positive, got PT-0.000000001S");
     assertThatThrownBy(() -> ConnectOptions.builder().enumeratePageSize(10_001).build())
-        .hasMessageContaining("enumeratePageSize");
+        .hasMessage("enumeratePageSize must be 1 to 10000, got 10001");
     assertThatThrownBy(() -> ConnectOptions.builder().retryBackoff(Duration.ofMillis(-1)).build())
-        .hasMessageContaining("retryBackoff");
+        .hasMessage("retryBackoff must not be negative, got -1 ms");
     assertThatThrownBy(() -> ConnectOptions.builder().userAgent(" ").build())
-        .hasMessageContaining("userAgent");
-    assertThatThrownBy(() -> ConnectOptions.builder().downloadParallelism(0).build())
-        .hasMessageContaining("downloadParallelism");
+        .hasMessage("userAgent must not be blank");
+    Map.of(
+            "maxConnections", ConnectOptions.builder().maxConnections(0),
+            "uploadParallelism", ConnectOptions.builder().uploadParallelism(0),
+            "downloadParallelism", ConnectOptions.builder().downloadParallelism(0))
+        .forEach(
+            (option, builder) ->
+                assertThatThrownBy(builder::build)
+                    .as(option)
+                    .isInstanceOfSatisfying(
+                        InvalidOptionException.class,
+                        e -> assertThat(e.option()).isEqualTo(option)));
   }
 
   @Test

@@ -32,11 +32,19 @@ class HttpProxyTest {
 
   @Test
   void badValuesAreRefusedNamingThem() {
-    assertThatThrownBy(() -> HttpProxy.of(" ", 3128)).hasMessageContaining("proxy host");
+    assertThatThrownBy(() -> HttpProxy.of(" ", 3128))
+        .isInstanceOfSatisfying(
+            InvalidOptionException.class, e -> assertThat(e.option()).isEqualTo("proxy.host"))
+        .hasMessage("proxy.host must not be blank");
     assertThatThrownBy(() -> HttpProxy.of("p", 0))
-        .hasMessageContaining("proxy port must be 1 to 65535, got 0");
-    assertThatThrownBy(() -> HttpProxy.of("p", 65_536)).hasMessageContaining("65536");
+        .isInstanceOfSatisfying(
+            InvalidOptionException.class,
+            e -> assertThat(e.problem()).isEqualTo("must be 1 to 65535, got 0"))
+        .hasMessage("proxy.port must be 1 to 65535, got 0");
+    assertThatThrownBy(() -> HttpProxy.of("p", 65_536))
+        .hasMessage("proxy.port must be 1 to 65535, got 65536");
     assertThatThrownBy(() -> HttpProxy.of("p", 1).withCredentials(" ", "pw"))
-        .hasMessageContaining("proxy username");
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessage("proxy.username must not be blank");
   }
 }
