@@ -61,6 +61,9 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   private static final int MAX_MAX_BLOB_SIZE = 1 << 30;
 
+  /** How many bytes of each request body the request log keeps unless told otherwise, 8 KiB. */
+  public static final int DEFAULT_RECORDED_BODY_LIMIT = 8 << 10;
+
   /** The JDK server's switch for TCP_NODELAY on accepted connections; off unless set. */
   static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -85,6 +88,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final FaultPlan faultPlan = new FaultPlan();
   private final FaultInjector faults = new FaultInjector(faultPlan);
   private final RequestLog requestLog;
+  private final int recordedBodyLimit;
 
   private @Nullable HttpServer http;
   private @Nullable ExecutorService executor;
@@ -98,6 +102,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     this.removeEnabled = builder.removeEnabled;
     this.maxBlobSize = builder.maxBlobSize;
     this.requestLog = new RequestLog(builder.requestHistoryLimit);
+    this.recordedBodyLimit = builder.recordedBodyLimit;
     Path directory = builder.storageDirectory;
     ContentStore content =
         directory == null ? new MemoryContentStore() : new DirectoryContentStore(directory);
@@ -150,6 +155,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
         "/",
         new CamlistoreHttpHandler(
             requestLog,
+            recordedBodyLimit,
             faultPlan,
             new Authenticator(user, password, token),
             token,
@@ -407,8 +413,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   /**
    * Configures an {@link EmbeddedCamlistoreServer}. Defaults: random port, memory storage, no auth,
-   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded, no signer. Not
-   * thread-safe.
+   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded with the first 8 KiB of
+   * their bodies, no signer. Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -418,6 +424,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private boolean removeEnabled;
     private int maxBlobSize = DEFAULT_MAX_BLOB_SIZE;
     private int requestHistoryLimit = 10_000;
+    private int recordedBodyLimit = DEFAULT_RECORDED_BODY_LIMIT;
     private @Nullable LocalSigner signer;
 
     private Builder() {}
@@ -534,6 +541,26 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
         throw new IllegalArgumentException("requestHistoryLimit must be at least 1, was " + limit);
       }
       this.requestHistoryLimit = limit;
+      return this;
+    }
+
+    /**
+     * Sets how many bytes of each request body {@link RecordedRequest#body()} keeps: enough for the
+     * form of a stat, remove or sign request, or a search query; an upload's parts are better
+     * checked in the store. The log keeps {@link #requestHistoryLimit(int)} requests, so this
+     * bounds its memory.
+     *
+     * @param bytes 0 (keep no bodies) to {@link EmbeddedCamlistoreServer#DEFAULT_MAX_BLOB_SIZE};
+     *     the default is 8 KiB
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder recordedBodyLimit(int bytes) {
+      if (bytes < 0 || bytes > DEFAULT_MAX_BLOB_SIZE) {
+        throw new IllegalArgumentException(
+            "recordedBodyLimit must be 0 to " + DEFAULT_MAX_BLOB_SIZE + " bytes, was " + bytes);
+      }
+      this.recordedBodyLimit = bytes;
       return this;
     }
 

@@ -24,6 +24,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(CamlistoreHttpHandler.class.getName());
 
   private final RequestLog log;
+  private final int recordedBodyLimit;
   private final FaultPlan faults;
   private final Authenticator auth;
   private final String authToken;
@@ -36,6 +37,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
    * Creates the entry point for one server run.
    *
    * @param log where requests are recorded
+   * @param recordedBodyLimit how many bytes of each request body the log keeps
    * @param faults queued faults
    * @param auth the access check
    * @param authToken this run's token, for discovery
@@ -46,6 +48,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
    */
   public CamlistoreHttpHandler(
       RequestLog log,
+      int recordedBodyLimit,
       FaultPlan faults,
       Authenticator auth,
       String authToken,
@@ -54,6 +57,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       SearchHandler search,
       @Nullable SignHandler sign) {
     this.log = log;
+    this.recordedBodyLimit = recordedBodyLimit;
     this.faults = faults;
     this.auth = auth;
     this.authToken = authToken;
@@ -65,7 +69,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    RequestBody.of(exchange);
+    RequestBody body = RequestBody.of(exchange, recordedBodyLimit);
     String path = Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "");
     RecordedRequest request =
         RecordedRequest.of(
@@ -73,7 +77,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
             path,
             Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
             exchange.getRequestHeaders());
-    log.add(request);
+    body.recordInto(log.add(request));
     boolean aborted = false;
     try {
       if (applyFault(exchange, faults.take(request))) {
@@ -94,6 +98,8 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       if (!aborted) {
         exchange.close();
       }
+      // A request that got no answer, e.g. a dropped connection, is complete now.
+      body.completeRecord();
     }
   }
 
