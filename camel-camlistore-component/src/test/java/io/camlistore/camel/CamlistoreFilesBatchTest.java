@@ -62,8 +62,7 @@ class CamlistoreFilesBatchTest extends ServerRouteTestSupport {
 
   @Override
   protected RoutesBuilder createRouteBuilder() {
-    String signing =
-        "secretKeyring=" + PerkeepStubs.secretKeyring() + "&keyId=" + PerkeepStubs.SERVER_KEY_ID;
+    String signing = "secretKeyring=" + TestKeyring.file() + "&keyId=" + TestKeyring.KEY_ID;
     return new RouteBuilder() {
       @Override
       public void configure() {

@@ -357,6 +357,19 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     return requestLog.snapshot();
   }
 
+  /**
+   * Returns the recorded requests for one action, e.g. {@code requests("POST", "stat")}, {@code
+   * requests("HEAD", ref.toString())} or {@code requests("POST", "search/query")}.
+   *
+   * @param method the HTTP method
+   * @param action the part of the path after {@code /camli/}, as {@link
+   *     RecordedRequest#isBlobAction(String, String)} matches it
+   * @return the matching requests among the {@linkplain #requests() recent ones}, oldest first
+   */
+  public List<RecordedRequest> requests(String method, String action) {
+    return requests().stream().filter(request -> request.isBlobAction(method, action)).toList();
+  }
+
   /** {@return how many requests were received since start or the last {@link #clearRequests()}} */
   public long requestCount() {
     return requestLog.total();

@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  * of the body. Tests use these to count round trips and check what a client sent.
  *
  * <pre>{@code
- * RecordedRequest stat =
- *     server.requests().stream().filter(r -> r.isBlobAction("POST", "stat")).findFirst().get();
+ * RecordedRequest stat = server.requests("POST", "stat").get(0);
  * assertThat(stat.formParameter("blob1")).isEqualTo(ref.toString());
  * }</pre>
  *
@@ -154,7 +153,9 @@ public final class RecordedRequest {
 
   /**
    * Tells whether this is a request for an action of the blob protocol, e.g. {@code upload}, {@code
-   * stat}, {@code enumerate-blobs}, or a blobref for get and PUT.
+   * stat}, {@code enumerate-blobs}, or a blobref for get and PUT; or of the search handler or sign
+   * helper, whose paths have {@code /camli/} too: {@code search/query}, {@code search/describe},
+   * {@code sig/sign}.
    *
    * @param method the HTTP method
    * @param action the part of the path after {@code /camli/}

@@ -31,6 +31,8 @@ class RequestRecordingIT {
       assertThat(first.isBlobAction("GET", "enumerate-blobs")).isTrue();
       assertThat(requests.get(1).isBlobAction("POST", "upload")).isTrue();
       assertThat(requests.get(1).header("Content-Type")).startsWith("multipart/form-data");
+      assertThat(server.requests("POST", "upload")).containsExactly(requests.get(1));
+      assertThat(server.requests("GET", "upload")).isEmpty();
     }
   }
 
