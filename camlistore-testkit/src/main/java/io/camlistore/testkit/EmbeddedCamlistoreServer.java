@@ -3,7 +3,6 @@ package io.camlistore.testkit;
 import com.sun.net.httpserver.HttpServer;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
 import io.camlistore.testkit.internal.Authenticator;
 import io.camlistore.testkit.internal.BlobProtocolHandler;
 import io.camlistore.testkit.internal.BlobStore;
@@ -13,18 +12,18 @@ import io.camlistore.testkit.internal.DirectoryContentStore;
 import io.camlistore.testkit.internal.DiscoveryHandler;
 import io.camlistore.testkit.internal.FaultPlan;
 import io.camlistore.testkit.internal.MemoryContentStore;
+import io.camlistore.testkit.internal.Mount;
 import io.camlistore.testkit.internal.RequestLog;
+import io.camlistore.testkit.internal.SigningDescriptor;
 import io.camlistore.testkit.internal.Tokens;
-import io.camlistore.testkit.internal.index.ClaimVerifier;
-import io.camlistore.testkit.internal.index.SchemaIndex;
-import io.camlistore.testkit.internal.search.SearchHandler;
+import io.camlistore.testkit.internal.search.SearchEmulation;
 import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,8 +38,9 @@ import org.jspecify.annotations.Nullable;
  * A stateful, in-process server speaking the Perkeep 0.11 protocol on {@code 127.0.0.1}: discovery,
  * the blob protocol (stat with long-polling, multipart upload, PUT, GET/HEAD with ranges, enumerate
  * and remove), the search handler (describe, claims, query and lookups over an index of the stored
- * schema blobs) and, with a {@linkplain Builder#signer(LocalSigner) signer}, the sign helper, with
- * the real server's status codes, headers and response bodies.
+ * schema blobs; {@linkplain Builder#search(boolean) on unless turned off}) and, with a {@linkplain
+ * Builder#signer(LocalSigner) signer}, the sign helper, with the real server's status codes,
+ * headers and response bodies.
  *
  * <pre>{@code
  * try (EmbeddedCamlistoreServer server =
@@ -84,7 +84,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final BlobStore store;
   private final @Nullable LocalSigner signer;
   private final @Nullable SignHandler signHandler;
-  private final SchemaIndex index;
+  private final @Nullable Mount search;
   private final FaultPlan faultPlan = new FaultPlan();
   private final FaultInjector faults = new FaultInjector(faultPlan);
   private final RequestLog requestLog;
@@ -109,18 +109,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     this.store = new BlobStore(content);
     this.signer = builder.signer;
     this.signHandler = signer == null ? null : new SignHandler(signer);
-    SignatureVerifier owner =
-        signer == null ? null : SignatureVerifier.forPublicKey(signer.publicKeyBlob());
-    this.index =
-        new SchemaIndex(
-            store,
-            new ClaimVerifier(
-                owner,
-                ref -> {
-                  BlobRef parsed = BlobRef.parseOrNull(ref);
-                  return parsed == null ? null : store.read(parsed);
-                }));
-    store.addListener(index);
+    this.search = builder.search ? SearchEmulation.attach(store, signer) : null;
   }
 
   /** {@return a builder for a server with memory storage, no auth, on a random port} */
@@ -151,6 +140,13 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
     }
     ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads(server));
+    List<Mount> mounts = new ArrayList<>();
+    if (search != null) {
+      mounts.add(search);
+    }
+    if (signHandler != null) {
+      mounts.add(new Mount(SigningDescriptor.ROOT, signHandler::handle));
+    }
     server.createContext(
         "/",
         new CamlistoreHttpHandler(
@@ -162,10 +158,10 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
             new DiscoveryHandler(
                 store.content(),
                 signHandler == null ? null : signHandler.descriptor(),
+                search == null ? null : search.root(),
                 System.getProperty("user.name", "nobody")),
             new BlobProtocolHandler(store, faultPlan, maxBlobSize, removeEnabled),
-            new SearchHandler(index, Clock.systemUTC()),
-            signHandler));
+            mounts));
     server.setExecutor(pool);
     server.start();
     this.http = server;
@@ -426,8 +422,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   /**
    * Configures an {@link EmbeddedCamlistoreServer}. Defaults: random port, memory storage, no auth,
-   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded with the first 8 KiB of
-   * their bodies, no signer. Not thread-safe.
+   * remove disabled, 16 MiB blob limit, search on, the last 10,000 requests recorded with the first
+   * 8 KiB of their bodies, no signer. Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -439,6 +435,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private int requestHistoryLimit = 10_000;
     private int recordedBodyLimit = DEFAULT_RECORDED_BODY_LIMIT;
     private @Nullable LocalSigner signer;
+    private boolean search = true;
 
     private Builder() {}
 
@@ -590,6 +587,22 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
      */
     public Builder signer(@Nullable LocalSigner signer) {
       this.signer = signer;
+      return this;
+    }
+
+    /**
+     * Turns Perkeep's search on (the default) or off. With it, the server keeps an index of the
+     * stored schema blobs and answers the search handler under {@code /my-search/} (describe,
+     * claims, query and the other lookups), which discovery advertises as {@code searchRoot}.
+     * Without it, it is a blob server only, as a real server with {@code runIndex: false}: no index
+     * is built or updated, discovery has no {@code searchRoot}, and {@code /my-search/} answers
+     * 404.
+     *
+     * @param enabled whether to emulate search
+     * @return this builder
+     */
+    public Builder search(boolean enabled) {
+      this.search = enabled;
       return this;
     }
 

@@ -3,8 +3,6 @@ package io.camlistore.testkit.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camlistore.testkit.RecordedRequest;
-import io.camlistore.testkit.internal.search.SearchHandler;
-import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The embedded server's single HTTP entry point: records the request, counts what is read of its
  * body ({@link RequestBody}), applies a queued fault, checks auth, and routes to discovery, the
- * blob protocol, the search handler or the sign helper.
+ * blob protocol or a {@linkplain Mount mounted service} (the search handler, the sign helper).
  */
 public final class CamlistoreHttpHandler implements HttpHandler {
   /** The storage prefixes of a real server's high-level configuration that speak the protocol. */
@@ -30,8 +28,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
   private final String authToken;
   private final DiscoveryHandler discovery;
   private final BlobProtocolHandler blobs;
-  private final SearchHandler search;
-  private final @Nullable SignHandler sign;
+  private final List<Mount> mounts;
 
   /**
    * Creates the entry point for one server run.
@@ -43,8 +40,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
    * @param authToken this run's token, for discovery
    * @param discovery the root handler
    * @param blobs the blob protocol handler
-   * @param search the search handler
-   * @param sign the sign helper, or null when the server has no signer
+   * @param mounts the services under roots of their own
    */
   public CamlistoreHttpHandler(
       RequestLog log,
@@ -54,8 +50,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       String authToken,
       DiscoveryHandler discovery,
       BlobProtocolHandler blobs,
-      SearchHandler search,
-      @Nullable SignHandler sign) {
+      List<Mount> mounts) {
     this.log = log;
     this.recordedBodyLimit = recordedBodyLimit;
     this.faults = faults;
@@ -63,8 +58,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
     this.authToken = authToken;
     this.discovery = discovery;
     this.blobs = blobs;
-    this.search = search;
-    this.sign = sign;
+    this.mounts = List.copyOf(mounts);
   }
 
   @Override
@@ -152,21 +146,16 @@ public final class CamlistoreHttpHandler implements HttpHandler {
         return;
       }
     }
-    SignHandler signHandler = sign;
-    if (path.startsWith(SearchHandler.ROOT)) {
-      if (allowed) {
-        search.handle(exchange, path.substring(SearchHandler.ROOT.length()));
-      } else {
-        Responses.unauthorized(exchange);
+    for (Mount mount : mounts) {
+      if (path.startsWith(mount.root())) {
+        if (allowed) {
+          mount.handler().handle(exchange, path.substring(mount.root().length()));
+        } else {
+          Responses.unauthorized(exchange);
+        }
+        return;
       }
-    } else if (signHandler != null && path.startsWith(SigningDescriptor.ROOT)) {
-      if (allowed) {
-        signHandler.handle(exchange, path.substring(SigningDescriptor.ROOT.length()));
-      } else {
-        Responses.unauthorized(exchange);
-      }
-    } else {
-      Responses.notFound(exchange);
     }
+    Responses.notFound(exchange);
   }
 }
