@@ -62,7 +62,7 @@ class BlobBodiesTest {
         }) {
       assertThat(toBlob(body).blobRef().toString())
           .as(body.getClass().getName())
-          .isEqualTo(PerkeepStubs.HELLO_REF);
+          .isEqualTo(HelloBlob.REF);
     }
   }
 

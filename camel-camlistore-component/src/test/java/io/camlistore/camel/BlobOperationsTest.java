@@ -1,17 +1,13 @@
 package io.camlistore.camel;
 
-import static io.camlistore.camel.PerkeepStubs.BINARY_REF;
-import static io.camlistore.camel.PerkeepStubs.BLOB_ONE_REF;
-import static io.camlistore.camel.PerkeepStubs.HELLO_REF;
-import static io.camlistore.camel.PerkeepStubs.MISSING_REF;
-import static io.camlistore.camel.PerkeepStubs.PAGE_ONE_LAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobInputStream;
 import io.camlistore.client.BlobRef;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +17,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.Synchronization;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The blob operations on their own, without a route: exchange in, body and headers out. */
+@CamlistoreServer
 class BlobOperationsTest extends OperationsTestSupport {
-  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
+  private static final String BLOB_ONE = "fixture blob one (sha224)\n";
+  private static final String BLOB_ONE_REF =
+      "sha224-645a09d3d849166386d2d3b144010524c8d3ca6cfc31567d2e1be781";
 
   @TempDir Path dir;
 
@@ -34,15 +32,13 @@ class BlobOperationsTest extends OperationsTestSupport {
   private final BlobOperations operations =
       new BlobOperations(conn::blobs, new CamlistoreConfigurationOptionsProxy(configuration));
 
-  BlobOperationsTest() {
+  BlobOperationsTest(EmbeddedCamlistoreServer server) {
     super(server);
   }
 
   @Test
   void putOfAFileKeepsTheBodyAndAnswersTheRefAndSize() throws Exception {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
-    Path file = Files.writeString(dir.resolve("one.txt"), "fixture blob one (sha224)\n");
+    Path file = Files.writeString(dir.resolve("one.txt"), BLOB_ONE);
 
     CamlistoreOperationResult result = operations.put(exchange(file.toFile(), Map.of()));
 
@@ -50,15 +46,13 @@ class BlobOperationsTest extends OperationsTestSupport {
     assertThat(result.headers())
         .containsEntry(CamlistoreConstants.BLOB_REF, BlobRef.parse(BLOB_ONE_REF))
         .containsEntry(CamlistoreConstants.BLOB_SIZE, 26L);
+    assertThat(server.blob(BlobRef.parse(BLOB_ONE_REF)))
+        .hasValue(BLOB_ONE.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void putMultiOfACollectionHoldingAStreamAnswersTheStoredBlobsAsTheBody() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
-    var stream =
-        new java.io.ByteArrayInputStream(
-            "fixture blob one (sha224)\n".getBytes(StandardCharsets.UTF_8));
+    var stream = new java.io.ByteArrayInputStream(BLOB_ONE.getBytes(StandardCharsets.UTF_8));
 
     CamlistoreOperationResult result = operations.putMulti(exchange(List.of(stream), Map.of()));
 
@@ -72,6 +66,7 @@ class BlobOperationsTest extends OperationsTestSupport {
         .containsEntry(CamlistoreConstants.BLOB_REFS, List.of(BlobRef.parse(BLOB_ONE_REF)))
         .containsEntry(CamlistoreConstants.BLOB_SIZES, List.of(26L))
         .containsEntry(CamlistoreConstants.BLOB_REF, null);
+    assertThat(server.contains(BlobRef.parse(BLOB_ONE_REF))).isTrue();
   }
 
   @Test
@@ -81,6 +76,7 @@ class BlobOperationsTest extends OperationsTestSupport {
     assertThat(result.headers())
         .containsEntry(CamlistoreConstants.BLOB_REFS, List.of())
         .containsEntry(CamlistoreConstants.BLOB_SIZES, List.of());
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
@@ -109,8 +105,8 @@ class BlobOperationsTest extends OperationsTestSupport {
 
   @Test
   void getAnswersTheContentKeptAndTheConnectionReleased() {
-    PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
-    Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
+    server.putBlob(HelloBlob.TEXT.getBytes(StandardCharsets.UTF_8));
+    Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HelloBlob.REF));
 
     CamlistoreOperationResult result = operations.get(exchange);
 
@@ -121,7 +117,7 @@ class BlobOperationsTest extends OperationsTestSupport {
               assertThat(content.length()).isEqualTo(16);
               assertThat(content.inMemory()).isTrue();
               assertThat(content.toByteArray())
-                  .isEqualTo("Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
+                  .isEqualTo(HelloBlob.TEXT.getBytes(StandardCharsets.UTF_8));
             });
     assertThat(result.headers()).containsEntry(CamlistoreConstants.BLOB_SIZE, 16L);
     assertThat(conn.leasedHttpConnections()).isZero();
@@ -131,8 +127,8 @@ class BlobOperationsTest extends OperationsTestSupport {
   @Test
   void getWithStreamDownloadAnswersAStreamThatIsClosedWhenTheExchangeCompletes() {
     configuration.setStreamDownload(true);
-    PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
-    Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
+    server.putBlob(HelloBlob.TEXT.getBytes(StandardCharsets.UTF_8));
+    Exchange exchange = exchange(null, Map.of(CamlistoreConstants.BLOB_REF, HelloBlob.REF));
 
     CamlistoreOperationResult result = operations.get(exchange);
 
@@ -146,10 +142,8 @@ class BlobOperationsTest extends OperationsTestSupport {
 
   @Test
   void existsAnswersFalseAndRemovesTheSizeForAMissingBlob() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     CamlistoreOperationResult result =
-        operations.exists(exchange(BlobRef.parse(MISSING_REF), Map.of()));
+        operations.exists(exchange(BlobRef.parse(HelloBlob.REF), Map.of()));
 
     assertThat(result.body()).isEqualTo(false);
     assertThat(result.headers()).containsEntry(CamlistoreConstants.BLOB_SIZE, null);
@@ -157,23 +151,38 @@ class BlobOperationsTest extends OperationsTestSupport {
 
   @Test
   void statTakesACollectionOfRefsFromTheBody() {
-    PerkeepStubs.stat(server, "22-stat-post.json");
+    server.putBlob(HelloBlob.TEXT.getBytes(StandardCharsets.UTF_8));
+    BlobRef missing = BlobRef.parse(BLOB_ONE_REF);
 
     CamlistoreOperationResult result =
-        operations.stat(exchange(List.of(HELLO_REF, BlobRef.parse(BINARY_REF)), Map.of()));
+        operations.stat(exchange(List.of(HelloBlob.REF, missing), Map.of()));
 
-    assertThat(result.body()).isEqualTo(Map.of(BlobRef.parse(HELLO_REF), 16L));
+    assertThat(result.body()).isEqualTo(Map.of(BlobRef.parse(HelloBlob.REF), 16L));
+    assertThat(server.requests("POST", "stat"))
+        .singleElement()
+        .satisfies(
+            stat -> {
+              assertThat(stat.formParameter("blob1")).isEqualTo(HelloBlob.REF);
+              assertThat(stat.formParameter("blob2")).isEqualTo(BLOB_ONE_REF);
+            });
   }
 
   @Test
   void enumerateUsesTheConfiguredLimitWhenNoHeaderGivesOne() {
     configuration.setLimit(5);
-    PerkeepStubs.enumerate(server, "", 5, "54-enumerate-limit-5.json");
+    for (int i = 0; i < 6; i++) {
+      server.putBlob(("blob " + i).getBytes(StandardCharsets.UTF_8));
+    }
 
     CamlistoreOperationResult result = operations.enumerate(exchange(null, Map.of()));
 
     assertThat(result.body()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(5);
-    assertThat(result.headers()).containsEntry(CamlistoreConstants.CONTINUE_AFTER, PAGE_ONE_LAST);
+    assertThat(result.headers())
+        .containsEntry(CamlistoreConstants.CONTINUE_AFTER, server.blobRefs().get(4).toString());
+    assertThat(server.requests("GET", "enumerate-blobs"))
+        .singleElement()
+        .extracting(request -> request.queryParameter("limit"))
+        .isEqualTo("5");
   }
 
   @Test

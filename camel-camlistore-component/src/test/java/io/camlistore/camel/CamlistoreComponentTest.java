@@ -1,20 +1,19 @@
 package io.camlistore.camel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.camlistore.camel.PerkeepStubs.MISSING_REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.client.HttpProxy;
 import io.camlistore.client.InvalidOptionException;
 import io.camlistore.client.LocalSigner;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,6 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The generated metadata makes the component discoverable from its scheme, configurable without
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a single {@link Connection} bean is used automatically and left open.
  */
 class CamlistoreComponentTest {
-  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
+  @CamlistoreServer static EmbeddedCamlistoreServer server;
 
   private final DefaultCamelContext context = new DefaultCamelContext();
 
@@ -273,9 +271,9 @@ class CamlistoreComponentTest {
     CamlistoreEndpoint endpoint =
         endpoint(
             "camlistore:createPermanode?serverUrl=http://h/&maxAttempts=5&keyId="
-                + PerkeepStubs.SERVER_KEY_ID
+                + TestKeyring.KEY_ID
                 + "&secretKeyring="
-                + PerkeepStubs.secretKeyring());
+                + TestKeyring.file());
 
     ConnectOptions options = endpoint.connectOptions();
 
@@ -284,9 +282,8 @@ class CamlistoreComponentTest {
         .isInstanceOfSatisfying(
             LocalSigner.class,
             signer -> {
-              assertThat(signer.keyId()).isEqualTo(PerkeepStubs.SERVER_KEY_ID);
-              assertThat(signer.publicKeyBlobRef())
-                  .isEqualTo(BlobRef.parse(PerkeepStubs.SERVER_KEY_REF));
+              assertThat(signer.keyId()).isEqualTo(TestKeyring.KEY_ID);
+              assertThat(signer.publicKeyBlobRef()).isEqualTo(TestIdentity.publicKeyBlobRef());
             });
     assertThat(endpoint("camlistore:put?serverUrl=http://h/").connectOptions())
         .satisfies(
@@ -408,7 +405,7 @@ class CamlistoreComponentTest {
 
   @Test
   void keyringOptionsThatCannotSignFailWhenTheEndpointIsCreated() {
-    String keyring = "&secretKeyring=" + PerkeepStubs.secretKeyring();
+    String keyring = "&secretKeyring=" + TestKeyring.file();
     assertThatThrownBy(() -> context.getEndpoint("camlistore:put?serverUrl=http://h/" + keyring))
         .rootCause()
         .hasMessageContaining("set both secretKeyring")
@@ -419,7 +416,7 @@ class CamlistoreComponentTest {
                     "camlistore:put?serverUrl=http://h/&keyId=0123456789ABCDEF" + keyring))
         .hasStackTraceContaining(
             "secretKeyring "
-                + PerkeepStubs.secretKeyring()
+                + TestKeyring.file()
                 + " with keyId 0123456789ABCDEF cannot sign: no secret key 0123456789ABCDEF");
     assertThatThrownBy(
             () ->
@@ -432,15 +429,14 @@ class CamlistoreComponentTest {
 
   @Test
   void aKeyringWithAGivenConnectionFailsBecauseTheConnectionSignsAsItWasBuilt() throws Exception {
-    PerkeepStubs.discovery(server);
-    try (Connection conn = PerkeepStubs.connect(server)) {
+    try (Connection conn = OperationsTestSupport.connect(server)) {
       context.getRegistry().bind("perkeep", conn);
 
       assertThatThrownBy(
               () ->
                   context.getEndpoint(
                       "camlistore:createPermanode?keyId=7559C29EFA90DC38&secretKeyring="
-                          + PerkeepStubs.secretKeyring()))
+                          + TestKeyring.file()))
           .rootCause()
           .hasMessageContaining("apply only when the endpoint connects to serverUrl itself");
     }
@@ -518,8 +514,7 @@ class CamlistoreComponentTest {
 
   @Test
   void tlsOrProxyOptionsWithAGivenConnectionFailBecauseTheConnectionHasItsOwn() throws Exception {
-    PerkeepStubs.discovery(server);
-    try (Connection conn = PerkeepStubs.connect(server)) {
+    try (Connection conn = OperationsTestSupport.connect(server)) {
       context.getRegistry().bind("perkeep", conn);
 
       assertThatThrownBy(() -> context.getEndpoint("camlistore:get?proxyHost=p&proxyPort=1"))
@@ -610,9 +605,8 @@ class CamlistoreComponentTest {
 
   @Test
   void aSingleConnectionBeanIsUsedAutomaticallyAndLeftOpen() throws Exception {
-    PerkeepStubs.discovery(server);
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-    try (Connection conn = PerkeepStubs.connect(server)) {
+    server.clearRequests();
+    try (Connection conn = OperationsTestSupport.connect(server)) {
       context.getRegistry().bind("perkeep", conn);
       context.addRoutes(
           new RouteBuilder() {
@@ -623,15 +617,15 @@ class CamlistoreComponentTest {
           });
       context.start();
 
-      Object exists = context.createProducerTemplate().requestBody("direct:exists", MISSING_REF);
+      Object exists = context.createProducerTemplate().requestBody("direct:exists", HelloBlob.REF);
       Connection used = endpoint("camlistore:exists").getConfiguration().getConnection();
       context.stop();
 
       assertThat(exists).isEqualTo(false);
       assertThat(used).isSameAs(conn);
       // Only the test's own connect asked for discovery, and the bean still works.
-      server.verify(1, getRequestedFor(urlEqualTo("/?camli.mode=config")));
-      assertThat(conn.blobs().blobExists(BlobRef.parse(MISSING_REF))).isFalse();
+      assertThat(server.requests()).filteredOn(request -> request.path().equals("/")).hasSize(1);
+      assertThat(conn.blobs().blobExists(BlobRef.parse(HelloBlob.REF))).isFalse();
     }
   }
 }

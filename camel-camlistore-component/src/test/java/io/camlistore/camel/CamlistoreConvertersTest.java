@@ -40,10 +40,10 @@ class CamlistoreConvertersTest {
   void blobRefsConvertToAndFromText() {
     TypeConverter converter = converter();
 
-    BlobRef ref = converter.convertTo(BlobRef.class, " " + PerkeepStubs.HELLO_REF + " ");
+    BlobRef ref = converter.convertTo(BlobRef.class, " " + HelloBlob.REF + " ");
 
-    assertThat(ref).isEqualTo(BlobRef.parse(PerkeepStubs.HELLO_REF));
-    assertThat(converter.convertTo(String.class, ref)).isEqualTo(PerkeepStubs.HELLO_REF);
+    assertThat(ref).isEqualTo(BlobRef.parse(HelloBlob.REF));
+    assertThat(converter.convertTo(String.class, ref)).isEqualTo(HelloBlob.REF);
   }
 
   @Test
@@ -78,7 +78,7 @@ class CamlistoreConvertersTest {
     for (Object value : new Object[] {HELLO, bytes, new ByteArrayInputStream(bytes), file}) {
       assertThat(converter.convertTo(Blob.class, value).blobRef().toString())
           .as(value.getClass().getSimpleName())
-          .isEqualTo(PerkeepStubs.HELLO_REF);
+          .isEqualTo(HelloBlob.REF);
     }
   }
 }

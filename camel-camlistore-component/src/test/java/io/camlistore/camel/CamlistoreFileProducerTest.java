@@ -65,9 +65,9 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
         from("direct:putWithPermanode")
             .to(
                 "camlistore:putFile?permanode=true&secretKeyring="
-                    + PerkeepStubs.secretKeyring()
+                    + TestKeyring.file()
                     + "&keyId="
-                    + PerkeepStubs.SERVER_KEY_ID);
+                    + TestKeyring.KEY_ID);
         from("direct:getFile").to("camlistore:getFile").convertBodyTo(byte[].class);
         from("direct:getFileUnread").to("camlistore:getFile");
         // Read one byte while the body is open; completing the exchange closes it.
@@ -201,7 +201,7 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
             });
 
     assertThat(asBlob.getMessage().getHeader(CamlistoreConstants.BLOB_REF).toString())
-        .isEqualTo(PerkeepStubs.HELLO_REF);
+        .isEqualTo(HelloBlob.REF);
     assertThat(asBlob.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CAMLI_TYPE);
     assertThat(asBlob.getMessage().getBody()).isEqualTo(small);
   }

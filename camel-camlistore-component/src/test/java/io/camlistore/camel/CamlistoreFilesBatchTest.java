@@ -62,13 +62,15 @@ class CamlistoreFilesBatchTest extends ServerRouteTestSupport {
 
   @Override
   protected RoutesBuilder createRouteBuilder() {
-    String signing =
-        "secretKeyring=" + PerkeepStubs.secretKeyring() + "&keyId=" + PerkeepStubs.SERVER_KEY_ID;
+    String signing = "secretKeyring=" + TestKeyring.file() + "&keyId=" + TestKeyring.KEY_ID;
     return new RouteBuilder() {
       @Override
       public void configure() {
         from("file:" + inbox + "?noop=true&initialDelay=0&sortBy=file:name")
             .routeId("inbox")
+            // Started by the one test that polls, so that no other test's requests (or faults)
+            // meet the poll's.
+            .autoStartup(false)
             .aggregate(constant(true), AggregationStrategies.groupedExchange())
             .completionFromBatchConsumer()
             // The grouped exchange is a new one, without the poll's batch size: check each file's.
@@ -98,6 +100,9 @@ class CamlistoreFilesBatchTest extends ServerRouteTestSupport {
   void anAggregatedPollIsStoredAsOneBatchWithAResultAndAContentPermanodePerFile() throws Exception {
     MockEndpoint batches = getMockEndpoint("mock:batches");
     batches.expectedMessageCount(1);
+
+    context.getRouteController().startRoute("inbox");
+
     batches.assertIsSatisfied();
 
     List<FileResult> results = resultsOf(batches.getExchanges().get(0));

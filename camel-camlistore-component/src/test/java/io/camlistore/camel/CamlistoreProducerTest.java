@@ -1,57 +1,46 @@
 package io.camlistore.camel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.head;
-import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.camlistore.camel.PerkeepStubs.BINARY_REF;
-import static io.camlistore.camel.PerkeepStubs.BLOB_ONE_REF;
-import static io.camlistore.camel.PerkeepStubs.BLOB_ROOT;
-import static io.camlistore.camel.PerkeepStubs.BLOB_TWO_REF;
-import static io.camlistore.camel.PerkeepStubs.HELLO_REF;
-import static io.camlistore.camel.PerkeepStubs.MISSING_REF;
-import static io.camlistore.camel.PerkeepStubs.PAGE_ONE_LAST;
-import static io.camlistore.camel.PerkeepStubs.SCHEMA_REF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobMeta;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.HashMismatchException;
 import io.camlistore.client.NotFoundException;
 import io.camlistore.client.ServerException;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.RecordedRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every producer operation through a route against a stub answering with the real server's bodies:
- * what the server receives and what the route gets back, on success and failure.
+ * Every producer operation through a route against the embedded server: what the server receives
+ * and stores, and what the route gets back, on success and failure.
  */
-class CamlistoreProducerTest extends StubRouteTestSupport {
-  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
-
-  private static final String HELLO = "Hello, Perkeep!\n";
+@CamlistoreServer
+class CamlistoreProducerTest extends EmbeddedRouteTestSupport {
+  private static final String HELLO = HelloBlob.TEXT;
+  private static final String HELLO_REF = HelloBlob.REF;
   private static final String BLOB_ONE = "fixture blob one (sha224)\n";
+  private static final String BLOB_ONE_REF =
+      "sha224-645a09d3d849166386d2d3b144010524c8d3ca6cfc31567d2e1be781";
   private static final String BLOB_TWO = "fixture blob two (sha1)\n";
+  private static final String BLOB_TWO_REF = "sha1-7f9281ff490b7930c7fdb1861d234dba8680e702";
 
-  CamlistoreProducerTest() {
+  /** A well-formed ref of a blob no test stores. */
+  private static final String MISSING_REF =
+      "sha224-00000000000000000000000000000000000000000000000000000000";
+
+  CamlistoreProducerTest(EmbeddedCamlistoreServer server) {
     super(server);
   }
 
@@ -81,11 +70,16 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     };
   }
 
+  private String stored(String ref) {
+    return new String(server.blob(BlobRef.parse(ref)).orElseThrow(), StandardCharsets.UTF_8);
+  }
+
+  private List<RecordedRequest> received(String method, String action) {
+    return server.requests(method, action);
+  }
+
   @Test
   void putAsksWhetherTheServerHasTheBlobThenUploadsIt() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
-
     Exchange out = send("direct:put", BLOB_ONE, Map.of());
 
     assertThat(out.getException()).isNull();
@@ -93,33 +87,29 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
         .isEqualTo(BlobRef.parse(BLOB_ONE_REF));
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE)).isEqualTo(26L);
     assertThat(out.getMessage().getBody()).isEqualTo(BLOB_ONE);
-    server.verify(
-        1,
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/stat"))
-            .withRequestBody(containing("blob1=" + BLOB_ONE_REF)));
-    server.verify(
-        1,
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload"))
-            .withRequestBodyPart(
-                aMultipart().withName(BLOB_ONE_REF).withBody(equalTo(BLOB_ONE)).build()));
+    assertThat(received("POST", "stat"))
+        .singleElement()
+        .extracting(stat -> stat.formParameter("blob1"))
+        .isEqualTo(BLOB_ONE_REF);
+    assertThat(received("POST", "upload")).hasSize(1);
+    assertThat(stored(BLOB_ONE_REF)).isEqualTo(BLOB_ONE);
   }
 
   @Test
   void putSendsNothingWhenTheServerAlreadyHasTheBlob() {
-    PerkeepStubs.stat(server, "22-stat-post.json");
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
 
     Exchange out = send("direct:put", HELLO.getBytes(StandardCharsets.UTF_8), Map.of());
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REF))
         .isEqualTo(BlobRef.parse(HELLO_REF));
-    server.verify(0, postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload")));
+    assertThat(received("POST", "stat")).hasSize(1);
+    assertThat(received("POST", "upload")).isEmpty();
   }
 
   @Test
   void putMultiOfAListIsOneBatchedStatAndOneUploadWithListHeaders() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "30-upload-multipart-two-blobs.json");
     Blob sha1Blob = new Blob(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
 
     Exchange out =
@@ -135,39 +125,30 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
         .isEqualTo(List.of(26L, 24L));
     assertThat(out.getMessage().getHeaders())
         .doesNotContainKeys(CamlistoreConstants.BLOB_REF, CamlistoreConstants.BLOB_SIZE);
-    server.verify(
-        1,
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/stat"))
-            .withRequestBody(containing("blob1=" + BLOB_ONE_REF))
-            .withRequestBody(containing("blob2=" + BLOB_TWO_REF)));
-    server.verify(
-        1,
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload"))
-            .withRequestBodyPart(aMultipart().withName(BLOB_ONE_REF).build())
-            .withRequestBodyPart(
-                aMultipart().withName(BLOB_TWO_REF).withBody(equalTo(BLOB_TWO)).build()));
+    assertThat(received("POST", "stat"))
+        .singleElement()
+        .satisfies(
+            stat -> {
+              assertThat(stat.formParameter("blob1")).isEqualTo(BLOB_ONE_REF);
+              assertThat(stat.formParameter("blob2")).isEqualTo(BLOB_TWO_REF);
+            });
+    assertThat(received("POST", "upload")).hasSize(1);
+    assertThat(stored(BLOB_ONE_REF)).isEqualTo(BLOB_ONE);
+    assertThat(stored(BLOB_TWO_REF)).isEqualTo(BLOB_TWO);
   }
 
   @Test
   void putNamesTheBlobWithTheHashFunctionHeader() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "30-upload-multipart-two-blobs.json");
-
     Exchange out = send("direct:put", BLOB_TWO, Map.of(CamlistoreConstants.HASH_FUNCTION, "sha1"));
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REF))
         .isEqualTo(BlobRef.parse(BLOB_TWO_REF));
-    server.verify(
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload"))
-            .withRequestBodyPart(aMultipart().withName(BLOB_TWO_REF).build()));
+    assertThat(stored(BLOB_TWO_REF)).isEqualTo(BLOB_TWO);
   }
 
   @Test
   void putReplacesAStreamBodyItConsumedWithTheStoredBlob() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
-
     Exchange out =
         send(
             "direct:put",
@@ -187,7 +168,7 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     assertThat(out.getException())
         .isInstanceOf(BlobTooLargeException.class)
         .hasMessageContaining("putFile");
-    server.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
@@ -197,7 +178,7 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     assertThat(out.getException())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("putMulti");
-    server.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
@@ -209,24 +190,18 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
         .hasMessageContaining("putMulti needs a Collection body")
         .hasMessageContaining("java.lang.String")
         .hasMessageContaining("send a single body to put");
-    server.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
   @SuppressWarnings("UnnecessaryStringBuilder") // a StringBuilder body is what is tested
   void putStoresAnyBodyCamelConvertsToBytesSuchAsAStringBuilder() {
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "31-upload-multipart-already-present.json");
-
     Exchange out = send("direct:put", new StringBuilder(BLOB_ONE), Map.of());
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_REF))
         .isEqualTo(BlobRef.parse(BLOB_ONE_REF));
-    server.verify(
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/upload"))
-            .withRequestBodyPart(
-                aMultipart().withName(BLOB_ONE_REF).withBody(equalTo(BLOB_ONE)).build()));
+    assertThat(stored(BLOB_ONE_REF)).isEqualTo(BLOB_ONE);
   }
 
   @Test
@@ -237,12 +212,12 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("java.lang.Object")
         .hasMessageContaining("no type converter");
-    server.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
   void getAnswersTheVerifiedBlobReadableAfterTheExchangeAndReleasesTheConnection() {
-    PerkeepStubs.blob(server, HELLO_REF, "42-get-text-blob.txt");
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
 
     Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
 
@@ -260,20 +235,19 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
   @Test
   void getTakesTheRefFromTheBodyWhenNoHeaderNamesOne() {
-    PerkeepStubs.blob(server, BINARY_REF, "44-get-binary-blob.bin");
+    byte[] binary = new byte[262_144];
+    new Random(44).nextBytes(binary);
+    BlobRef ref = server.putBlob(binary);
 
-    Exchange out = send("direct:get", BlobRef.parse(BINARY_REF), Map.of());
+    Exchange out = send("direct:get", ref, Map.of());
 
     assertThat(out.getException()).isNull();
-    assertThat(out.getMessage().getBody(byte[].class))
-        .isEqualTo(PerkeepStubs.fixture("44-get-binary-blob.bin"));
+    assertThat(out.getMessage().getBody(byte[].class)).isEqualTo(binary);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE)).isEqualTo(262_144L);
   }
 
   @Test
   void getOfAnUnknownBlobFailsTheExchangeWithNotFound() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, MISSING_REF));
 
     assertThat(out.getException()).isInstanceOf(NotFoundException.class);
@@ -283,10 +257,10 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
   @Test
   void getOfCorruptContentFailsWithHashMismatchAndAnswersNoBody() {
-    // The server answers the text blob's bytes for the binary blob's ref.
-    PerkeepStubs.blob(server, BINARY_REF, "42-get-text-blob.txt");
+    BlobRef ref = server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
+    server.faults().corruptBlob(ref);
 
-    Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, BINARY_REF));
+    Exchange out = send("direct:get", "", Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
 
     assertThat(out.getException()).isInstanceOf(HashMismatchException.class);
     assertThat(out.getMessage().getBody()).isEqualTo("");
@@ -300,7 +274,7 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("get needs a blobref")
         .hasMessageContaining(CamlistoreConstants.BLOB_REF);
-    server.verify(0, anyRequestedFor(anyUrl()));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
@@ -315,25 +289,19 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
   @Test
   void existsAnswersTrueAndTheSizeForAPresentBlob() {
-    server.stubFor(
-        head(urlEqualTo(BLOB_ROOT + "camli/" + BINARY_REF))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/octet-stream")
-                    .withBodyFile("44-get-binary-blob.bin")));
+    BlobRef ref = server.putBlob(new byte[262_144]);
 
-    Exchange out = send("direct:exists", "", Map.of(CamlistoreConstants.BLOB_REF, BINARY_REF));
+    Exchange out = send("direct:exists", "", Map.of(CamlistoreConstants.BLOB_REF, ref.toString()));
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getBody()).isEqualTo(true);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.BLOB_SIZE)).isEqualTo(262_144L);
-    server.verify(1, headRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + BINARY_REF)));
+    assertThat(received("HEAD", ref.toString())).hasSize(1);
+    assertThat(received("GET", ref.toString())).isEmpty();
   }
 
   @Test
   void existsAnswersFalseForAnUnknownBlobAndDropsAStaleSize() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out =
         send(
             "direct:exists",
@@ -347,8 +315,12 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
   @Test
   void statAnswersTheSizesOfThePresentBlobsInRequestOrder() {
-    PerkeepStubs.stat(server, "22-stat-post.json");
-    String refs = String.join(",", SCHEMA_REF, MISSING_REF, HELLO_REF);
+    BlobRef schema =
+        server.putBlob(
+            "{\"camliVersion\": 1,\n  \"camliType\": \"bytes\"\n}"
+                .getBytes(StandardCharsets.UTF_8));
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
+    String refs = String.join(",", schema.toString(), MISSING_REF, HELLO_REF);
 
     Exchange out = send("direct:stat", "", Map.of(CamlistoreConstants.BLOB_REF, refs));
 
@@ -357,32 +329,48 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     Map<BlobRef, Long> sizes = out.getMessage().getBody(Map.class);
     assertThat(sizes)
         .containsExactly(
-            Map.entry(BlobRef.parse(SCHEMA_REF), 403L), Map.entry(BlobRef.parse(HELLO_REF), 16L));
-    server.verify(
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/stat"))
-            .withRequestBody(containing("blob1=" + SCHEMA_REF))
-            .withRequestBody(containing("blob2=" + MISSING_REF))
-            .withRequestBody(containing("blob3=" + HELLO_REF)));
+            Map.entry(schema, (long) server.blob(schema).orElseThrow().length),
+            Map.entry(BlobRef.parse(HELLO_REF), 16L));
+    assertThat(received("POST", "stat"))
+        .singleElement()
+        .satisfies(
+            stat -> {
+              assertThat(stat.formParameter("blob1")).isEqualTo(schema.toString());
+              assertThat(stat.formParameter("blob2")).isEqualTo(MISSING_REF);
+              assertThat(stat.formParameter("blob3")).isEqualTo(HELLO_REF);
+            });
   }
 
   @Test
   void enumerateAnswersOnePageAndTheCursorForTheNext() {
-    PerkeepStubs.enumerate(server, "", 5, "54-enumerate-limit-5.json");
+    for (int i = 0; i < 7; i++) {
+      server.putBlob(("blob " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    List<BlobRef> inOrder = server.blobRefs();
 
     Exchange out = send("direct:enumerate", "", Map.of(CamlistoreConstants.LIMIT, 5));
 
     assertThat(out.getException()).isNull();
     List<?> page = out.getMessage().getBody(List.class);
-    assertThat(page).hasSize(5);
-    assertThat(((BlobMeta) page.get(0)).blobRef()).isEqualTo(BlobRef.parse(BLOB_TWO_REF));
-    assertThat(((BlobMeta) page.get(0)).size()).isEqualTo(24L);
+    assertThat(page)
+        .hasSize(5)
+        .map(meta -> ((BlobMeta) meta).blobRef())
+        .isEqualTo(inOrder.subList(0, 5));
+    assertThat(((BlobMeta) page.get(0)).size()).isEqualTo(6L);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.CONTINUE_AFTER))
-        .isEqualTo(PAGE_ONE_LAST);
+        .isEqualTo(inOrder.get(4).toString());
+    assertThat(received("GET", "enumerate-blobs"))
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.queryParameter("limit")).isEqualTo("5");
+              assertThat(request.queryParameter("after")).isNull();
+            });
   }
 
   @Test
   void enumerateStartsAfterTheHeaderAndDropsTheCursorOnTheLastPage() {
-    PerkeepStubs.enumerate(server, "sha224-ffff", 10, "60-enumerate-end.json");
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
 
     Exchange out =
         send(
@@ -400,32 +388,33 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
     List<?> page = out.getMessage().getBody(List.class);
     assertThat(page).isEmpty();
     assertThat(out.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CONTINUE_AFTER);
+    assertThat(received("GET", "enumerate-blobs"))
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.queryParameter("limit")).isEqualTo("10");
+              assertThat(request.queryParameter("after")).isEqualTo("sha224-ffff");
+            });
   }
 
   @Test
   void removeFailsWithTheServersRefusal() {
-    server.stubFor(
-        post(urlEqualTo(BLOB_ROOT + "camli/remove"))
-            .willReturn(
-                aResponse()
-                    .withStatus(403)
-                    .withHeader("Content-Type", "text/javascript")
-                    .withBodyFile("61-remove-forbidden.json")));
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
 
     Exchange out = send("direct:remove", "", Map.of(CamlistoreConstants.BLOB_REF, HELLO_REF));
 
     assertThat(out.getException()).isInstanceOf(ServerException.class);
     assertThat(((ServerException) out.getException()).statusCode()).isEqualTo(403);
     assertThat(out.getException()).hasMessageContaining("removal is disabled");
-    server.verify(
-        postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/remove"))
-            .withRequestBody(equalTo("blob1=" + HELLO_REF)));
+    assertThat(received("POST", "remove"))
+        .singleElement()
+        .extracting(RecordedRequest::bodyText)
+        .isEqualTo("blob1=" + HELLO_REF);
+    assertThat(server.contains(BlobRef.parse(HELLO_REF))).isTrue();
   }
 
   @Test
   void theOperationHeaderOverridesTheEndpointsOperation() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out =
         send(
             "direct:stat",
@@ -438,8 +427,8 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
     assertThat(out.getException()).isNull();
     assertThat(out.getMessage().getBody(Boolean.class)).isFalse();
-    server.verify(1, headRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + MISSING_REF)));
-    server.verify(0, postRequestedFor(urlEqualTo(BLOB_ROOT + "camli/stat")));
+    assertThat(received("HEAD", MISSING_REF)).hasSize(1);
+    assertThat(received("POST", "stat")).isEmpty();
   }
 
   @Test
@@ -454,50 +443,48 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
 
   @Test
   void usernameAndPasswordAreSentAsBasicAuth() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out = send("direct:asAlice", "", Map.of(CamlistoreConstants.BLOB_REF, MISSING_REF));
 
     assertThat(out.getException()).isNull();
-    server.verify(
-        getRequestedFor(urlEqualTo("/?camli.mode=config"))
-            .withHeader("Authorization", equalTo("Basic YWxpY2U6c2VjcmV0")));
-    server.verify(
-        headRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + MISSING_REF))
-            .withHeader("Authorization", equalTo("Basic YWxpY2U6c2VjcmV0")));
+    assertThat(server.requests())
+        .filteredOn(request -> request.path().equals("/"))
+        .singleElement()
+        .satisfies(
+            discovery -> {
+              assertThat(discovery.queryParameter("camli.mode")).isEqualTo("config");
+              assertThat(discovery.header("Authorization")).isEqualTo("Basic YWxpY2U6c2VjcmV0");
+            });
+    assertThat(received("HEAD", MISSING_REF))
+        .singleElement()
+        .extracting(request -> request.header("Authorization"))
+        .isEqualTo("Basic YWxpY2U6c2VjcmV0");
   }
 
   @Test
   void anAuthTokenIsSentAsTokenAuth() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out = send("direct:withToken", "", Map.of(CamlistoreConstants.BLOB_REF, MISSING_REF));
 
     assertThat(out.getException()).isNull();
-    server.verify(
-        headRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + MISSING_REF))
-            .withHeader(
-                "Authorization", equalTo("Token eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53")));
+    assertThat(received("HEAD", MISSING_REF))
+        .singleElement()
+        .extracting(request -> request.header("Authorization"))
+        .isEqualTo("Token eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53");
   }
 
   @Test
   void maxAttemptsBoundsTheTriesOfARequestTheServerCannotServeNow() {
-    server.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.get(
-                urlEqualTo(BLOB_ROOT + "camli/" + HELLO_REF))
-            .willReturn(aResponse().withStatus(503)));
+    server.putBlob(HELLO.getBytes(StandardCharsets.UTF_8));
+    server.faults().failNextRequests(3, 503, request -> request.isBlobAction("GET", HELLO_REF));
 
     Exchange out = send("direct:getTwice", HELLO_REF, Map.of());
 
     assertThat(out.getException()).isInstanceOf(ServerException.class);
     assertThat(((ServerException) out.getException()).statusCode()).isEqualTo(503);
-    server.verify(2, getRequestedFor(urlEqualTo(BLOB_ROOT + "camli/" + HELLO_REF)));
+    assertThat(received("GET", HELLO_REF)).hasSize(2);
   }
 
   @Test
   void failuresSurfaceAsTheExchangeException() {
-    PerkeepStubs.missingBlob(server, MISSING_REF);
-
     Exchange out = send("direct:get", MISSING_REF, Map.of());
 
     org.assertj.core.api.Assertions.assertThatThrownBy(rethrow(out))

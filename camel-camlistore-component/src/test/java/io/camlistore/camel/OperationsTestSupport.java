@@ -1,7 +1,10 @@
 package io.camlistore.camel;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -11,19 +14,31 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * A test of one operations class on its own, without a route: a connection to the stub per test,
- * and exchanges built by hand.
+ * A test of one operations class on its own, without a route: a fresh embedded server and a
+ * connection to it per test, and exchanges built by hand.
  */
 abstract class OperationsTestSupport {
   private final CamelContext context = new DefaultCamelContext();
 
-  /** The connection to the stub, made after it answered discovery. */
+  /** The test class's server, emptied (but for the key of a signing server) for each test. */
+  final EmbeddedCamlistoreServer server;
+
+  /** The connection to the server, with one attempt per request. */
   final Connection conn;
 
-  /** Connects; runs once per test, after the stub server started and before the test's stubs. */
-  OperationsTestSupport(WireMockExtension server) {
-    PerkeepStubs.discovery(server);
-    conn = PerkeepStubs.connect(server);
+  /** Takes the test class's server, injected by its {@code @CamlistoreServer}, and connects. */
+  OperationsTestSupport(EmbeddedCamlistoreServer server) {
+    this.server = server;
+    server.reset();
+    conn = connect(server);
+    server.clearRequests();
+  }
+
+  /** {@return a connection to the server, with one attempt per request and short timeouts} */
+  static Connection connect(EmbeddedCamlistoreServer server) {
+    return Camlistore.connect(
+        server.url(),
+        ConnectOptions.builder().maxAttempts(1).readTimeout(Duration.ofSeconds(10)).build());
   }
 
   @AfterEach

@@ -1,46 +1,37 @@
 package io.camlistore.camel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.camlistore.camel.PerkeepStubs.SIGNED_CLAIM;
-import static io.camlistore.camel.PerkeepStubs.SIGNED_PERMANODE;
-import static io.camlistore.camel.PerkeepStubs.SIGN_HANDLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobRef;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The permanode operations on their own, without a route: how each reads its inputs, and that bad
- * input fails naming what to set before anything is signed.
+ * input fails naming what to set before anything is signed. The server's sign helper signs.
  */
+@CamlistoreServer(signing = true)
 class PermanodeOperationsTest extends OperationsTestSupport {
-  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
+  /** A permanode the claims name; the sign helper signs claims on any ref. */
+  private static final String PERMANODE =
+      "sha224-4b6e64e6b94c2cc443258776236098dd47d7204b27a7f0e1ee39a9a4";
 
   private final PermanodeOperations operations = new PermanodeOperations(conn::permanodes);
 
-  PermanodeOperationsTest() {
+  PermanodeOperationsTest(EmbeddedCamlistoreServer server) {
     super(server);
-  }
-
-  @BeforeEach
-  void answerLikeTheServer() {
-    PerkeepStubs.signHelper(server);
-    PerkeepStubs.stat(server, "29-stat-empty.json");
-    PerkeepStubs.upload(server, "32-upload-signed-schema-blobs.json");
   }
 
   private static Map<String, Object> onTitle(Object... more) {
     Map<String, Object> headers = new HashMap<>();
-    headers.put(CamlistoreConstants.BLOB_REF, SIGNED_PERMANODE);
+    headers.put(CamlistoreConstants.BLOB_REF, PERMANODE);
     headers.put(CamlistoreConstants.ATTRIBUTE, "title");
     for (int i = 0; i < more.length; i += 2) {
       headers.put((String) more[i], more[i + 1]);
@@ -48,18 +39,23 @@ class PermanodeOperationsTest extends OperationsTestSupport {
     return headers;
   }
 
-  private static void nothingSigned() {
-    server.verify(0, postRequestedFor(urlEqualTo(SIGN_HANDLER)));
+  private void nothingSigned() {
+    assertThat(server.requests("POST", "sig/sign")).isEmpty();
+  }
+
+  private String stored(@Nullable Object ref) {
+    return new String(
+        server.blob(BlobRef.parse(String.valueOf(ref))).orElseThrow(), StandardCharsets.UTF_8);
   }
 
   @Test
   void createPermanodeWithABlankBodySetsNoAttributes() {
     CamlistoreOperationResult result = operations.createPermanode(exchange(" ", Map.of()));
 
-    assertThat(result.body()).isEqualTo(BlobRef.parse(SIGNED_PERMANODE));
-    assertThat(result.headers())
-        .containsEntry(CamlistoreConstants.BLOB_REF, BlobRef.parse(SIGNED_PERMANODE));
-    server.verify(1, postRequestedFor(urlEqualTo(SIGN_HANDLER)));
+    BlobRef permanode = (BlobRef) result.body();
+    assertThat(result.headers()).containsEntry(CamlistoreConstants.BLOB_REF, permanode);
+    assertThat(stored(permanode)).contains("\"camliType\": \"permanode\"");
+    assertThat(server.requests("POST", "sig/sign")).hasSize(1);
   }
 
   @Test
@@ -89,10 +85,12 @@ class PermanodeOperationsTest extends OperationsTestSupport {
         operations.setAttribute(
             exchange("from the body", onTitle(CamlistoreConstants.ATTRIBUTE_VALUE, 42)));
 
-    assertThat(result.body()).isEqualTo(BlobRef.parse(SIGNED_CLAIM));
-    server.verify(
-        postRequestedFor(urlEqualTo(SIGN_HANDLER))
-            .withFormParam("json", containing("\"value\": \"42\"")));
+    assertThat(stored(result.body())).contains("\"value\": \"42\"");
+    assertThat(server.requests("POST", "sig/sign"))
+        .singleElement()
+        .extracting(sign -> sign.formParameter("json"))
+        .asString()
+        .contains("\"value\": \"42\"");
   }
 
   @Test

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /** The query consumer's saved state: one line of JSON that reads back as it was written. */
 class QueryStateTest {
-  private static final BlobRef PERMANODE = BlobRef.parse(PerkeepStubs.FIXTURE_PERMANODE);
-  private static final BlobRef TREE = BlobRef.parse(PerkeepStubs.TREE_PERMANODE);
+  private static final BlobRef PERMANODE =
+      BlobRef.parse("sha224-a380287e3b9e0c39fd77d4076551bd99ca1d54101da0ca1396acb265");
+  private static final BlobRef TREE =
+      BlobRef.parse("sha224-c724b97139b9153fb1e5af5663479181cb2440760c4a14aada5ba16a");
 
   @Test
   void aStateReadsBackAsItWasWrittenOnOneLine() {
@@ -18,7 +20,7 @@ class QueryStateTest {
         new QueryState(
             1_795_599_000_000_000_000L,
             1_795_599_023_874_987_106L,
-            PerkeepStubs.CONTINUE_TOKEN,
+            "pn:1795599023874987106:" + TREE,
             List.of(new QueryScan.Change(1_795_599_023_874_987_106L, TREE)),
             List.of(PERMANODE));
 

@@ -1,52 +1,66 @@
 package io.camlistore.camel;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.camlistore.camel.PerkeepStubs.CONTINUE_TOKEN;
-import static io.camlistore.camel.PerkeepStubs.FILE_REF;
-import static io.camlistore.camel.PerkeepStubs.FIXTURE_PERMANODE;
-import static io.camlistore.camel.PerkeepStubs.SEARCH_ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camlistore.client.BlobDescription;
+import io.camlistore.client.BlobRef;
 import io.camlistore.client.Constraint;
+import io.camlistore.client.FileMetadata;
 import io.camlistore.client.SearchQuery;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.RecordedRequest;
+import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The search operations on their own, without a route: exchange in, body and headers out. */
+@CamlistoreServer(signing = true)
 class SearchOperationsTest extends OperationsTestSupport {
-  @RegisterExtension static WireMockExtension server = PerkeepStubs.server();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A continue token as the server writes them, for the requests refused before sending. */
+  private static final String CONTINUE_TOKEN =
+      "pn:1795599023874987106:sha224-c724b97139b9153fb1e5af5663479181cb2440760c4a14aada5ba16a";
 
   private final SearchOperations operations =
       new SearchOperations(
           conn::searcher, new CamlistoreConfigurationOptionsProxy(new CamlistoreConfiguration()));
 
-  SearchOperationsTest() {
+  SearchOperationsTest(EmbeddedCamlistoreServer server) {
     super(server);
   }
 
   @Test
   void describeAnswersTheDescriptionAndItsCamliType() {
-    PerkeepStubs.describe(server, FILE_REF, "65-search-describe-file.json");
+    BlobRef file =
+        conn.files()
+            .putFile(
+                new ByteArrayInputStream(new byte[] {0, 1, 2}), "random.bin", FileMetadata.empty());
+    server.clearRequests();
 
-    CamlistoreOperationResult result = operations.describe(exchange(FILE_REF, Map.of()));
+    CamlistoreOperationResult result = operations.describe(exchange(file.toString(), Map.of()));
 
     assertThat(result.body())
         .asInstanceOf(InstanceOfAssertFactories.type(BlobDescription.class))
         .extracting(BlobDescription::mimeType, BlobDescription::fileName)
-        .containsExactly(null, "random-3m.bin");
+        .containsExactly(null, "random.bin");
     assertThat(result.headers()).containsEntry(CamlistoreConstants.CAMLI_TYPE, "file");
+    assertThat(server.requests("GET", "search/describe"))
+        .singleElement()
+        .extracting(request -> request.queryParameter("blobref"))
+        .isEqualTo(file.toString());
   }
 
   @Test
-  void theLimitHeaderOverridesTheLimitOfASearchQueryBody() {
-    PerkeepStubs.query(server, 200, "75-search-query-all-permanodes-limit-continue.json");
+  void theLimitHeaderOverridesTheLimitOfASearchQueryBody() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      conn.permanodes().create(Map.of("title", "permanode " + i));
+    }
     SearchQuery query =
         SearchQuery.builder()
             .constraint(Constraint.camliType("permanode"))
@@ -58,13 +72,14 @@ class SearchOperationsTest extends OperationsTestSupport {
         operations.query(exchange(query, Map.of(CamlistoreConstants.QUERY_LIMIT, "2")));
 
     assertThat(result.body()).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(2);
-    assertThat(result.headers()).containsEntry(CamlistoreConstants.CONTINUE_TOKEN, CONTINUE_TOKEN);
-    server.verify(
-        postRequestedFor(urlEqualTo(SEARCH_ROOT + "camli/search/query"))
-            .withRequestBody(
-                equalToJson(
-                    "{\"constraint\": {\"camliType\": \"permanode\"}, \"limit\": 2,"
-                        + " \"sort\": \"-created\"}")));
+    assertThat(result.headers()).containsKey(CamlistoreConstants.CONTINUE_TOKEN);
+    List<RecordedRequest> queries = server.requests("POST", "search/query");
+    assertThat(queries).hasSize(1);
+    assertThat(JSON.readTree(queries.get(0).bodyText()))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"constraint\": {\"camliType\": \"permanode\"}, \"limit\": 2,"
+                    + " \"sort\": \"-created\"}"));
   }
 
   @Test
@@ -76,7 +91,7 @@ class SearchOperationsTest extends OperationsTestSupport {
     assertThatThrownBy(() -> operations.query(exchange("  ", Map.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the body is blank");
-    server.verify(0, postRequestedFor(urlEqualTo(SEARCH_ROOT + "camli/search/query")));
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test
@@ -119,9 +134,10 @@ class SearchOperationsTest extends OperationsTestSupport {
     assertThatThrownBy(
             () ->
                 operations.claims(
-                    exchange(FIXTURE_PERMANODE, Map.of(CamlistoreConstants.ATTRIBUTE, ""))))
+                    exchange(HelloBlob.REF, Map.of(CamlistoreConstants.ATTRIBUTE, ""))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("claims: header " + CamlistoreConstants.ATTRIBUTE + " is blank");
+    assertThat(server.requests()).isEmpty();
   }
 
   @Test

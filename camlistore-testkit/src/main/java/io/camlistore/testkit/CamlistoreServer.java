@@ -79,4 +79,13 @@ public @interface CamlistoreServer {
    * @return true to give the server the test identity
    */
   boolean signing() default false;
+
+  /**
+   * Whether the server emulates Perkeep's search (the index and the search handler); turn it off
+   * for a blob server only, which builds no index (see {@link
+   * EmbeddedCamlistoreServer.Builder#search(boolean)}).
+   *
+   * @return true (the default) to emulate search
+   */
+  boolean search() default true;
 }

@@ -3,7 +3,6 @@ package io.camlistore.testkit;
 import com.sun.net.httpserver.HttpServer;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
 import io.camlistore.testkit.internal.Authenticator;
 import io.camlistore.testkit.internal.BlobProtocolHandler;
 import io.camlistore.testkit.internal.BlobStore;
@@ -13,18 +12,18 @@ import io.camlistore.testkit.internal.DirectoryContentStore;
 import io.camlistore.testkit.internal.DiscoveryHandler;
 import io.camlistore.testkit.internal.FaultPlan;
 import io.camlistore.testkit.internal.MemoryContentStore;
+import io.camlistore.testkit.internal.Mount;
 import io.camlistore.testkit.internal.RequestLog;
+import io.camlistore.testkit.internal.SigningDescriptor;
 import io.camlistore.testkit.internal.Tokens;
-import io.camlistore.testkit.internal.index.ClaimVerifier;
-import io.camlistore.testkit.internal.index.SchemaIndex;
-import io.camlistore.testkit.internal.search.SearchHandler;
+import io.camlistore.testkit.internal.search.SearchEmulation;
 import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,8 +38,9 @@ import org.jspecify.annotations.Nullable;
  * A stateful, in-process server speaking the Perkeep 0.11 protocol on {@code 127.0.0.1}: discovery,
  * the blob protocol (stat with long-polling, multipart upload, PUT, GET/HEAD with ranges, enumerate
  * and remove), the search handler (describe, claims, query and lookups over an index of the stored
- * schema blobs) and, with a {@linkplain Builder#signer(LocalSigner) signer}, the sign helper, with
- * the real server's status codes, headers and response bodies.
+ * schema blobs; {@linkplain Builder#search(boolean) on unless turned off}) and, with a {@linkplain
+ * Builder#signer(LocalSigner) signer}, the sign helper, with the real server's status codes,
+ * headers and response bodies.
  *
  * <pre>{@code
  * try (EmbeddedCamlistoreServer server =
@@ -60,6 +60,9 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   public static final int DEFAULT_MAX_BLOB_SIZE = 16 << 20;
 
   private static final int MAX_MAX_BLOB_SIZE = 1 << 30;
+
+  /** How many bytes of each request body the request log keeps unless told otherwise, 8 KiB. */
+  public static final int DEFAULT_RECORDED_BODY_LIMIT = 8 << 10;
 
   /** The JDK server's switch for TCP_NODELAY on accepted connections; off unless set. */
   static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
@@ -81,10 +84,11 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final BlobStore store;
   private final @Nullable LocalSigner signer;
   private final @Nullable SignHandler signHandler;
-  private final SchemaIndex index;
+  private final @Nullable Mount search;
   private final FaultPlan faultPlan = new FaultPlan();
   private final FaultInjector faults = new FaultInjector(faultPlan);
   private final RequestLog requestLog;
+  private final int recordedBodyLimit;
 
   private @Nullable HttpServer http;
   private @Nullable ExecutorService executor;
@@ -98,24 +102,14 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     this.removeEnabled = builder.removeEnabled;
     this.maxBlobSize = builder.maxBlobSize;
     this.requestLog = new RequestLog(builder.requestHistoryLimit);
+    this.recordedBodyLimit = builder.recordedBodyLimit;
     Path directory = builder.storageDirectory;
     ContentStore content =
         directory == null ? new MemoryContentStore() : new DirectoryContentStore(directory);
     this.store = new BlobStore(content);
     this.signer = builder.signer;
     this.signHandler = signer == null ? null : new SignHandler(signer);
-    SignatureVerifier owner =
-        signer == null ? null : SignatureVerifier.forPublicKey(signer.publicKeyBlob());
-    this.index =
-        new SchemaIndex(
-            store,
-            new ClaimVerifier(
-                owner,
-                ref -> {
-                  BlobRef parsed = BlobRef.parseOrNull(ref);
-                  return parsed == null ? null : store.read(parsed);
-                }));
-    store.addListener(index);
+    this.search = builder.search ? SearchEmulation.attach(store, signer) : null;
   }
 
   /** {@return a builder for a server with memory storage, no auth, on a random port} */
@@ -146,20 +140,28 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
     }
     ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads(server));
+    List<Mount> mounts = new ArrayList<>();
+    if (search != null) {
+      mounts.add(search);
+    }
+    if (signHandler != null) {
+      mounts.add(new Mount(SigningDescriptor.ROOT, signHandler::handle));
+    }
     server.createContext(
         "/",
         new CamlistoreHttpHandler(
             requestLog,
+            recordedBodyLimit,
             faultPlan,
             new Authenticator(user, password, token),
             token,
             new DiscoveryHandler(
                 store.content(),
                 signHandler == null ? null : signHandler.descriptor(),
+                search == null ? null : search.root(),
                 System.getProperty("user.name", "nobody")),
             new BlobProtocolHandler(store, faultPlan, maxBlobSize, removeEnabled),
-            new SearchHandler(index, Clock.systemUTC()),
-            signHandler));
+            mounts));
     server.setExecutor(pool);
     server.start();
     this.http = server;
@@ -351,6 +353,19 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     return requestLog.snapshot();
   }
 
+  /**
+   * Returns the recorded requests for one action, e.g. {@code requests("POST", "stat")}, {@code
+   * requests("HEAD", ref.toString())} or {@code requests("POST", "search/query")}.
+   *
+   * @param method the HTTP method
+   * @param action the part of the path after {@code /camli/}, as {@link
+   *     RecordedRequest#isBlobAction(String, String)} matches it
+   * @return the matching requests among the {@linkplain #requests() recent ones}, oldest first
+   */
+  public List<RecordedRequest> requests(String method, String action) {
+    return requests().stream().filter(request -> request.isBlobAction(method, action)).toList();
+  }
+
   /** {@return how many requests were received since start or the last {@link #clearRequests()}} */
   public long requestCount() {
     return requestLog.total();
@@ -407,8 +422,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   /**
    * Configures an {@link EmbeddedCamlistoreServer}. Defaults: random port, memory storage, no auth,
-   * remove disabled, 16 MiB blob limit, the last 10,000 requests recorded, no signer. Not
-   * thread-safe.
+   * remove disabled, 16 MiB blob limit, search on, the last 10,000 requests recorded with the first
+   * 8 KiB of their bodies, no signer. Not thread-safe.
    */
   public static final class Builder {
     private int port;
@@ -418,7 +433,9 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private boolean removeEnabled;
     private int maxBlobSize = DEFAULT_MAX_BLOB_SIZE;
     private int requestHistoryLimit = 10_000;
+    private int recordedBodyLimit = DEFAULT_RECORDED_BODY_LIMIT;
     private @Nullable LocalSigner signer;
+    private boolean search = true;
 
     private Builder() {}
 
@@ -538,6 +555,26 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     }
 
     /**
+     * Sets how many bytes of each request body {@link RecordedRequest#body()} keeps: enough for the
+     * form of a stat, remove or sign request, or a search query; an upload's parts are better
+     * checked in the store. The log keeps {@link #requestHistoryLimit(int)} requests, so this
+     * bounds its memory.
+     *
+     * @param bytes 0 (keep no bodies) to {@link EmbeddedCamlistoreServer#DEFAULT_MAX_BLOB_SIZE};
+     *     the default is 8 KiB
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder recordedBodyLimit(int bytes) {
+      if (bytes < 0 || bytes > DEFAULT_MAX_BLOB_SIZE) {
+        throw new IllegalArgumentException(
+            "recordedBodyLimit must be 0 to " + DEFAULT_MAX_BLOB_SIZE + " bytes, was " + bytes);
+      }
+      this.recordedBodyLimit = bytes;
+      return this;
+    }
+
+    /**
      * Gives the server an identity, as a real server's owner key: it serves the sign helper ({@code
      * jsonSignRoot} {@code /sighelper/} and {@code signing} in discovery), stores its public key
      * blob at start, and its search index counts only claims signed with this key. Without one (the
@@ -550,6 +587,22 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
      */
     public Builder signer(@Nullable LocalSigner signer) {
       this.signer = signer;
+      return this;
+    }
+
+    /**
+     * Turns Perkeep's search on (the default) or off. With it, the server keeps an index of the
+     * stored schema blobs and answers the search handler under {@code /my-search/} (describe,
+     * claims, query and the other lookups), which discovery advertises as {@code searchRoot}.
+     * Without it, it is a blob server only, as a real server with {@code runIndex: false}: no index
+     * is built or updated, discovery has no {@code searchRoot}, and {@code /my-search/} answers
+     * 404.
+     *
+     * @param enabled whether to emulate search
+     * @return this builder
+     */
+    public Builder search(boolean enabled) {
+      this.search = enabled;
       return this;
     }
 

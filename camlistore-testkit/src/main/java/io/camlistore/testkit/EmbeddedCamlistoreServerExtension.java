@@ -282,7 +282,8 @@ public final class EmbeddedCamlistoreServerExtension
           EmbeddedCamlistoreServer.builder()
               .removeEnabled(config.removeEnabled())
               .maxBlobSize(config.maxBlobSize())
-              .signer(config.signing() ? TestIdentity.signer() : null);
+              .signer(config.signing() ? TestIdentity.signer() : null)
+              .search(config.search());
       if (!config.user().isEmpty() || !config.password().isEmpty()) {
         try {
           builder.basicAuth(config.user(), config.password());

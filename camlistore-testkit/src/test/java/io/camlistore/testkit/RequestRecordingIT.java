@@ -1,11 +1,12 @@
 package io.camlistore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The server records what it receives, so tests can count round trips. */
+/** The server records what it receives, so tests can count round trips and check what was sent. */
 class RequestRecordingIT {
   @Test
   void requestsAreRecordedWithMethodPathQueryAndHeaders() throws Exception {
@@ -30,6 +31,8 @@ class RequestRecordingIT {
       assertThat(first.isBlobAction("GET", "enumerate-blobs")).isTrue();
       assertThat(requests.get(1).isBlobAction("POST", "upload")).isTrue();
       assertThat(requests.get(1).header("Content-Type")).startsWith("multipart/form-data");
+      assertThat(server.requests("POST", "upload")).containsExactly(requests.get(1));
+      assertThat(server.requests("GET", "upload")).isEmpty();
     }
   }
 
@@ -51,5 +54,55 @@ class RequestRecordingIT {
       assertThat(server.requests()).isEmpty();
       assertThat(server.requestCount()).isZero();
     }
+  }
+
+  @Test
+  void aFormBodyIsRecordedAndItsParametersDecoded() {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      String ref = "sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3";
+      Http.postForm(server, "/bs/camli/stat", "camliversion=1&blob1=" + ref);
+      Http.postJson(server, "/my-search/camli/search/query", "{\"expression\": \"tag:a b\"}");
+
+      RecordedRequest stat = server.requests().get(0);
+      RecordedRequest query = server.requests().get(1);
+
+      assertThat(stat.bodyText()).isEqualTo("camliversion=1&blob1=" + ref);
+      assertThat(stat.formParameter("blob1")).isEqualTo(ref);
+      assertThat(stat.formParameter("blob2")).isNull();
+      assertThat(query.bodyText()).isEqualTo("{\"expression\": \"tag:a b\"}");
+      assertThat(query.formParameter("expression")).as("not a form").isNull();
+    }
+  }
+
+  @Test
+  void onlyTheStartOfABodyIsKeptUpToTheLimitAndABodylessRequestHasAnEmptyOne() {
+    try (EmbeddedCamlistoreServer server =
+        EmbeddedCamlistoreServer.builder().recordedBodyLimit(10).start()) {
+      Http.postForm(server, "/bs/camli/stat", "camliversion=1&blob1=sha224-00");
+      Http.get(server, "/bs/camli/enumerate-blobs");
+
+      assertThat(server.requests().get(0).bodyText())
+          .isEqualTo("camliversion=1&blob1=sha224-00".substring(0, 10));
+      assertThat(server.requests().get(1).body()).isEmpty();
+    }
+  }
+
+  @Test
+  void theRecordedBodyIsACopy() {
+    try (EmbeddedCamlistoreServer server = EmbeddedCamlistoreServer.builder().start()) {
+      Http.postForm(server, "/bs/camli/stat", "camliversion=1");
+      RecordedRequest stat = server.requests().get(0);
+
+      stat.body()[0] = 'X';
+
+      assertThat(stat.bodyText()).isEqualTo("camliversion=1");
+    }
+  }
+
+  @Test
+  void theRecordedBodyLimitIsChecked() {
+    assertThatThrownBy(() -> EmbeddedCamlistoreServer.builder().recordedBodyLimit(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recordedBodyLimit");
   }
 }

@@ -3,8 +3,6 @@ package io.camlistore.testkit.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.camlistore.testkit.RecordedRequest;
-import io.camlistore.testkit.internal.search.SearchHandler;
-import io.camlistore.testkit.internal.sign.SignHandler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The embedded server's single HTTP entry point: records the request, counts what is read of its
  * body ({@link RequestBody}), applies a queued fault, checks auth, and routes to discovery, the
- * blob protocol, the search handler or the sign helper.
+ * blob protocol or a {@linkplain Mount mounted service} (the search handler, the sign helper).
  */
 public final class CamlistoreHttpHandler implements HttpHandler {
   /** The storage prefixes of a real server's high-level configuration that speak the protocol. */
@@ -24,48 +22,48 @@ public final class CamlistoreHttpHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(CamlistoreHttpHandler.class.getName());
 
   private final RequestLog log;
+  private final int recordedBodyLimit;
   private final FaultPlan faults;
   private final Authenticator auth;
   private final String authToken;
   private final DiscoveryHandler discovery;
   private final BlobProtocolHandler blobs;
-  private final SearchHandler search;
-  private final @Nullable SignHandler sign;
+  private final List<Mount> mounts;
 
   /**
    * Creates the entry point for one server run.
    *
    * @param log where requests are recorded
+   * @param recordedBodyLimit how many bytes of each request body the log keeps
    * @param faults queued faults
    * @param auth the access check
    * @param authToken this run's token, for discovery
    * @param discovery the root handler
    * @param blobs the blob protocol handler
-   * @param search the search handler
-   * @param sign the sign helper, or null when the server has no signer
+   * @param mounts the services under roots of their own
    */
   public CamlistoreHttpHandler(
       RequestLog log,
+      int recordedBodyLimit,
       FaultPlan faults,
       Authenticator auth,
       String authToken,
       DiscoveryHandler discovery,
       BlobProtocolHandler blobs,
-      SearchHandler search,
-      @Nullable SignHandler sign) {
+      List<Mount> mounts) {
     this.log = log;
+    this.recordedBodyLimit = recordedBodyLimit;
     this.faults = faults;
     this.auth = auth;
     this.authToken = authToken;
     this.discovery = discovery;
     this.blobs = blobs;
-    this.search = search;
-    this.sign = sign;
+    this.mounts = List.copyOf(mounts);
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    RequestBody.of(exchange);
+    RequestBody body = RequestBody.of(exchange, recordedBodyLimit);
     String path = Objects.requireNonNullElse(exchange.getRequestURI().getPath(), "");
     RecordedRequest request =
         RecordedRequest.of(
@@ -73,7 +71,7 @@ public final class CamlistoreHttpHandler implements HttpHandler {
             path,
             Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
             exchange.getRequestHeaders());
-    log.add(request);
+    body.recordInto(log.add(request));
     boolean aborted = false;
     try {
       if (applyFault(exchange, faults.take(request))) {
@@ -94,6 +92,8 @@ public final class CamlistoreHttpHandler implements HttpHandler {
       if (!aborted) {
         exchange.close();
       }
+      // A request that got no answer, e.g. a dropped connection, is complete now.
+      body.completeRecord();
     }
   }
 
@@ -146,21 +146,16 @@ public final class CamlistoreHttpHandler implements HttpHandler {
         return;
       }
     }
-    SignHandler signHandler = sign;
-    if (path.startsWith(SearchHandler.ROOT)) {
-      if (allowed) {
-        search.handle(exchange, path.substring(SearchHandler.ROOT.length()));
-      } else {
-        Responses.unauthorized(exchange);
+    for (Mount mount : mounts) {
+      if (path.startsWith(mount.root())) {
+        if (allowed) {
+          mount.handler().handle(exchange, path.substring(mount.root().length()));
+        } else {
+          Responses.unauthorized(exchange);
+        }
+        return;
       }
-    } else if (signHandler != null && path.startsWith(SigningDescriptor.ROOT)) {
-      if (allowed) {
-        signHandler.handle(exchange, path.substring(SigningDescriptor.ROOT.length()));
-      } else {
-        Responses.unauthorized(exchange);
-      }
-    } else {
-      Responses.notFound(exchange);
     }
+    Responses.notFound(exchange);
   }
 }

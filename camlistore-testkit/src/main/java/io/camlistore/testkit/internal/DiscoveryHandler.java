@@ -22,6 +22,7 @@ public final class DiscoveryHandler {
 
   private final ContentStore storage;
   private final @Nullable SigningDescriptor signing;
+  private final @Nullable String searchRoot;
   private final String ownerName;
 
   /**
@@ -29,12 +30,18 @@ public final class DiscoveryHandler {
    *
    * @param storage the blob storage, for its generation and init time
    * @param signing the sign handler to advertise, or null for none
+   * @param searchRoot the search handler's root to advertise, or null for none (as a real server
+   *     without an index)
    * @param ownerName the {@code ownerName}/{@code userName} to report
    */
   public DiscoveryHandler(
-      ContentStore storage, @Nullable SigningDescriptor signing, String ownerName) {
+      ContentStore storage,
+      @Nullable SigningDescriptor signing,
+      @Nullable String searchRoot,
+      String ownerName) {
     this.storage = storage;
     this.signing = signing;
+    this.searchRoot = searchRoot;
     this.ownerName = ownerName;
   }
 
@@ -105,7 +112,9 @@ public final class DiscoveryHandler {
     }
     doc.put("helpRoot", "/help/");
     doc.put("importerRoot", "/importer/");
-    doc.put("searchRoot", "/my-search/");
+    if (searchRoot != null) {
+      doc.put("searchRoot", searchRoot);
+    }
     doc.put("statusRoot", "/status/");
     doc.put("shareRoot", "");
     doc.put("ownerName", ownerName);

@@ -1,6 +1,7 @@
 package io.camlistore.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request's body as the handlers read it, counting what they consumed, so that the answer can
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * #GO_RST_AVOIDANCE_DELAY} so that the client gets the answer rather than a reset connection, and
  * closes the connection. So a real server refuses an oversized PUT, or a large unauthenticated
  * upload, as soon as it has the headers.
+ *
+ * <p>It also keeps the start of what was read, for the request log.
  */
 final class RequestBody extends FilterInputStream {
   /** Go's {@code maxPostHandlerReadBytes}. */
@@ -35,25 +39,63 @@ final class RequestBody extends FilterInputStream {
   private final AtomicLong consumed = new AtomicLong();
   private volatile boolean ended;
 
-  private RequestBody(InputStream in, long declaredLength) {
+  private final int recordLimit;
+  private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+
+  private RequestBody(InputStream in, long declaredLength, int recordLimit) {
     super(in);
     this.declaredLength = declaredLength;
+    this.recordLimit = recordLimit;
   }
 
   /**
-   * Makes the exchange's request body a counting one, if it is not already.
+   * Returns the exchange's counting request body, made by {@link #of(HttpExchange, int)}.
    *
-   * @param exchange the exchange, before anything read its body
+   * @param exchange the exchange
    * @return the body the handlers read
    */
   static RequestBody of(HttpExchange exchange) {
+    return of(exchange, 0);
+  }
+
+  /**
+   * Makes the exchange's request body a counting one that keeps the start of what is read, if it is
+   * not already.
+   *
+   * @param exchange the exchange, before anything read its body
+   * @param recordLimit how many bytes of the body to keep, at least 0
+   * @return the body the handlers read
+   */
+  static RequestBody of(HttpExchange exchange, int recordLimit) {
     InputStream current = exchange.getRequestBody();
     if (current instanceof RequestBody body) {
       return body;
     }
-    RequestBody body = new RequestBody(current, declaredLength(exchange));
+    RequestBody body = new RequestBody(current, declaredLength(exchange), recordLimit);
     exchange.setStreams(body, null);
     return body;
+  }
+
+  private RequestLog.@Nullable Entry record;
+
+  /**
+   * Sets the request log entry that {@link #completeRecord()} completes.
+   *
+   * @param entry the request's entry
+   */
+  synchronized void recordInto(RequestLog.Entry entry) {
+    this.record = entry;
+  }
+
+  /**
+   * Completes the request's log entry with the start of what was read of the body; called before
+   * the answer goes out, so that a client that got its answer finds its request complete.
+   */
+  synchronized void completeRecord() {
+    RequestLog.Entry entry = record;
+    if (entry != null) {
+      entry.complete(recorded.toByteArray());
+    }
   }
 
   /** As the JDK server frames the body: chunked, else the Content-Length, else none. */
@@ -74,6 +116,9 @@ final class RequestBody extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     count(b < 0 ? -1 : 1);
+    if (b >= 0) {
+      record(new byte[] {(byte) b}, 0, 1);
+    }
     return b;
   }
 
@@ -81,7 +126,15 @@ final class RequestBody extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
     count(n);
+    record(buffer, offset, n);
     return n;
+  }
+
+  private synchronized void record(byte[] buffer, int offset, int n) {
+    int room = recordLimit - recorded.size();
+    if (n > 0 && room > 0) {
+      recorded.write(buffer, offset, Math.min(n, room));
+    }
   }
 
   @Override

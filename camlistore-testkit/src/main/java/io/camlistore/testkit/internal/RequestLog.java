@@ -4,10 +4,13 @@ import io.camlistore.testkit.RecordedRequest;
 import java.util.ArrayDeque;
 import java.util.List;
 
-/** The most recent requests the server received, up to a limit, and a total count. Thread-safe. */
+/**
+ * The most recent requests the server received, up to a limit, and a total count; each recorded
+ * when it arrives and completed with its body once answered. Thread-safe.
+ */
 public final class RequestLog {
   private final int limit;
-  private final ArrayDeque<RecordedRequest> recent = new ArrayDeque<>();
+  private final ArrayDeque<Entry> recent = new ArrayDeque<>();
   private long total;
 
   /**
@@ -20,21 +23,24 @@ public final class RequestLog {
   }
 
   /**
-   * Records a request.
+   * Records a request as it arrives.
    *
-   * @param request the request
+   * @param request the request, without its body
+   * @return the entry, to complete with the body once the request is answered
    */
-  public synchronized void add(RecordedRequest request) {
+  public synchronized Entry add(RecordedRequest request) {
     if (recent.size() == limit) {
       recent.removeFirst();
     }
-    recent.addLast(request);
+    Entry entry = new Entry(request);
+    recent.addLast(entry);
     total++;
+    return entry;
   }
 
   /** {@return the kept requests, oldest first} */
   public synchronized List<RecordedRequest> snapshot() {
-    return List.copyOf(recent);
+    return recent.stream().map(Entry::request).toList();
   }
 
   /** {@return how many requests were received since the last clear} */
@@ -46,5 +52,27 @@ public final class RequestLog {
   public synchronized void clear() {
     recent.clear();
     total = 0;
+  }
+
+  /** One recorded request; completed with its body once answered. */
+  public static final class Entry {
+    private volatile RecordedRequest request;
+
+    private Entry(RecordedRequest request) {
+      this.request = request;
+    }
+
+    RecordedRequest request() {
+      return request;
+    }
+
+    /**
+     * Adds the body the server read.
+     *
+     * @param body the recorded start of the body
+     */
+    public void complete(byte[] body) {
+      request = request.withBody(body);
+    }
   }
 }

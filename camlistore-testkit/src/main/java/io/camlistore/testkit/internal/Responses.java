@@ -91,6 +91,7 @@ public final class Responses {
       throws IOException {
     RequestBody requestBody = RequestBody.of(exchange);
     boolean closeAfter = requestBody.settleBeforeAnswer();
+    requestBody.completeRecord();
     if (closeAfter) {
       exchange.getResponseHeaders().set("Connection", "close");
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With a signer plugged in, discovery is fixture 01 exactly. */
+/** With search and a signer plugged in, discovery is fixture 01 exactly; without, neither root. */
 class DiscoveryHandlerTest {
   @Test
   void withASignerTheDocumentIsTheRealServersByteForByte() throws IOException {
@@ -20,11 +20,23 @@ class DiscoveryHandlerTest {
             new SigningDescriptor(
                 "sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e",
                 "7559C29EFA90DC38"),
+            "/my-search/",
             "nobody");
 
     String json = GoJson.indent(handler.document("eeb1bfd6a5bef08b49f94242f0987cb7ffe0ae53"));
 
     assertThat(json).isEqualTo(fixture("01-discovery-accept-header.resp.body"));
+  }
+
+  @Test
+  void withoutSearchOrSignerNeitherRootIsAdvertised() {
+    DiscoveryHandler handler = new DiscoveryHandler(new FixedStorage(), null, null, "nobody");
+
+    Map<String, Object> document = handler.document("token");
+
+    assertThat(document)
+        .containsEntry("blobRoot", DiscoveryHandler.BLOB_ROOT)
+        .doesNotContainKeys("searchRoot", "jsonSignRoot", "signing");
   }
 
   private static String fixture(String name) throws IOException {

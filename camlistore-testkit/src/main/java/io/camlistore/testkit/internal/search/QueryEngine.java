@@ -123,7 +123,7 @@ final class QueryEngine {
     }
     Query.Constraint parsed;
     try {
-      parsed = Expressions.parse(query.expression());
+      parsed = ExpressionParser.parse(query.expression());
     } catch (SearchException e) {
       throw invalid(
           "Error parsing search expression "

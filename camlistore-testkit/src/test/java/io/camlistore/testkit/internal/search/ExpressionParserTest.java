@@ -3,20 +3,22 @@ package io.camlistore.testkit.internal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-class ExpressionsTest {
+/** The grammar: operators, grouping, how atoms and errors are reported. */
+class ExpressionParserTest {
   private static final Query.Constraint BASE = Constraints.of(Constraints.skipHidden());
 
   @Test
   void anEmptyExpressionMatchesVisiblePermanodes() throws SearchException {
-    assertThat(Expressions.parse("  ")).isEqualTo(BASE);
+    assertThat(ExpressionParser.parse("  ")).isEqualTo(BASE);
   }
 
   @Test
   void juxtapositionIsAndAndBindsTighterThanOr() throws SearchException {
-    Query.Constraint parsed = Expressions.parse("tag:a tag:b or -tag:c");
+    Query.Constraint parsed = ExpressionParser.parse("tag:a tag:b or -tag:c");
 
     Query.Constraint a = Constraints.withAttr("tag", "a");
     Query.Constraint b = Constraints.withAttr("tag", "b");
@@ -29,7 +31,8 @@ class ExpressionsTest {
 
   @Test
   void parenthesesGroupAndQuotedArgumentsKeepSpaces() throws SearchException {
-    Query.Constraint parsed = Expressions.parse("(tag:a or tag:b) and attr:title:\"two words\"");
+    Query.Constraint parsed =
+        ExpressionParser.parse("(tag:a or tag:b) and attr:title:\"two words\"");
 
     assertThat(parsed)
         .isEqualTo(
@@ -44,31 +47,12 @@ class ExpressionsTest {
   }
 
   @Test
-  void predicatesBuildPerkeepsConstraints() throws SearchException {
-    assertThat(inner("ref:sha224-ab")).isEqualTo(Constraints.blobRefPrefix("sha224-ab"));
+  void anAtomIsThePredicatesConstraintWithItsArgumentsUnquoted() throws SearchException {
     assertThat(inner("attr:title:~Beach"))
-        .isEqualTo(
-            Constraints.withAttrMatching(
-                "title", Constraints.contains("Beach", true, false), true));
+        .isEqualTo(ExpressionPredicates.constraint("attr", List.of("title", "~Beach"), ""));
+    assertThat(inner("attr:title:\"a \\\"b\\\"\""))
+        .isEqualTo(Constraints.withAttr("title", "a \"b\""));
     assertThat(inner("tag:")).isEqualTo(Constraints.withAttr("tag", ""));
-    assertThat(inner("format:png"))
-        .isEqualTo(Constraints.ofFile(Constraints.fileOfType("image/png")));
-    assertThat(inner("format:video/mp4"))
-        .isEqualTo(Constraints.ofFile(Constraints.fileOfType("video/mp4")));
-    assertThat(inner("filename:a*"))
-        .isEqualTo(Constraints.ofFile(Constraints.fileNamed(Constraints.prefix("a"))));
-    assertThat(inner("filename:*mid*"))
-        .isEqualTo(
-            Constraints.ofFile(Constraints.fileNamed(Constraints.contains("mid", false, false))));
-    assertThat(inner("is:post"))
-        .isEqualTo(Constraints.withAttrValue("camliNodeType", "twitter.com:tweet"));
-    assertThat(inner("is:image").permanode()).isNotNull();
-    assertThat(inner("with:ann").permanode()).isNotNull();
-    assertThat(inner("after:2020").permanode()).isNotNull();
-    assertThat(inner("is:pano").unsupported()).containsExactly("file.widthHeightRation");
-    assertThat(inner("width:100-").unsupported()).containsExactly("file.width");
-    assertThat(inner("loc:paris").unsupported()).containsExactly("permanode.location");
-    assertThat(inner("named:x").unsupported()).containsExactly("named searches");
   }
 
   @Test
@@ -80,20 +64,23 @@ class ExpressionsTest {
     assertError(":x", "Unknown search predicate: \":x\" at position 0, token: \":x\"");
     assertError("tag:a and", "No support for literals yet at position 6, token: \"and\"");
     assertError("-", "Expected an atom at position -1, token: \"\"");
-    assertError("filename:*a*b", "unsupported glob wildcard in filename search predicate");
-    assertError("width:wide", "Unable to parse \"wide\" as range");
-    assertError("after:20x", "parsing time \"20x");
+    assertError("(tag:a", "No matching closing parenthesis at position 0, token: \"(\"");
+    assertError("tag:a)", "No matching opening parenthesis at position 5, token: \")\"");
+    assertError("\"open", "Unclosed quote at position 0");
+    // A predicate's refusal is reported at the atom.
+    assertError("tag:a width:wide", "Unable to parse \"wide\" as range, wanted something like");
+    assertError("tag:a width:wide", "at position 6, token: \"width:wide\"");
     assertError("tag:\"bad\\q\"", "invalid syntax");
   }
 
   private static Query.Constraint inner(String expression) throws SearchException {
-    Query.Logical top = Objects.requireNonNull(Expressions.parse(expression).logical());
+    Query.Logical top = Objects.requireNonNull(ExpressionParser.parse(expression).logical());
     Query.Constraint b = Objects.requireNonNull(top.b());
     return b;
   }
 
   private static void assertError(String expression, String message) {
-    assertThatThrownBy(() -> Expressions.parse(expression))
+    assertThatThrownBy(() -> ExpressionParser.parse(expression))
         .isInstanceOf(SearchException.class)
         .hasMessageContaining(message);
   }
