@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camlistore.client.BlobRef;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.TestIdentity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +141,10 @@ class SharedConnectionsTest {
   @Test
   void anEndpointReadsItsKeyringOnceWhenCreatedAndSignsWithItAfterTheFileIsGone(@TempDir Path dir)
       throws Exception {
-    Path keyring = Files.copy(PerkeepStubs.secretKeyring(), dir.resolve("secring.gpg"));
+    Path keyring = Files.copy(TestKeyring.file(), dir.resolve("secring.gpg"));
     String uri =
         "camlistore:createPermanode?keyId="
-            + PerkeepStubs.SERVER_KEY_ID
+            + TestKeyring.KEY_ID
             + "&secretKeyring="
             + keyring
             + ALICE;
@@ -155,6 +156,6 @@ class SharedConnectionsTest {
     String stored = new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8);
     assertThat(stored)
         .contains("\"camliType\": \"permanode\"")
-        .contains("\"camliSigner\": \"" + PerkeepStubs.SERVER_KEY_REF + "\"");
+        .contains("\"camliSigner\": \"" + TestIdentity.publicKeyBlobRef() + "\"");
   }
 }
