@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobInputStream;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

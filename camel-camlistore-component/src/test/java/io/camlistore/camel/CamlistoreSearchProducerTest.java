@@ -22,13 +22,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.ClaimMeta;
 import io.camlistore.client.Constraint;
 import io.camlistore.client.NotFoundException;
 import io.camlistore.client.SearchQuery;
 import io.camlistore.client.SearchResult;
 import io.camlistore.client.ServerException;
+import io.camlistore.protocol.BlobRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

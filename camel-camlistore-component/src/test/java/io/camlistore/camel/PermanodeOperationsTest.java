@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;

@@ -9,7 +9,8 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.camlistore.client.internal.schema.SchemaTime;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.Rfc3339;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,7 +170,7 @@ final class FakePerkeep implements ResponseDefinitionTransformerV2 {
         ObjectNode attr = permanode.putObject("attr");
         attributes.forEach((name, values) -> values.forEach(attr.withArray(name)::add));
         if (modtime != null) {
-          permanode.put("modtime", SchemaTime.format(modtime));
+          permanode.put("modtime", Rfc3339.format(modtime));
         }
       }
     }

@@ -1,9 +1,9 @@
 package io.camlistore.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.JsonSigner;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
 import io.camlistore.testkit.internal.Authenticator;
 import io.camlistore.testkit.internal.BlobProtocolHandler;
 import io.camlistore.testkit.internal.BlobStore;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * A stateful, in-process server speaking the Perkeep 0.11 protocol on {@code 127.0.0.1}: discovery,
  * the blob protocol (stat with long-polling, multipart upload, PUT, GET/HEAD with ranges, enumerate
  * and remove), the search handler (describe, claims, query and lookups over an index of the stored
- * schema blobs) and, with a {@linkplain Builder#signer(LocalSigner) signer}, the sign helper, with
+ * schema blobs) and, with a {@linkplain Builder#signer(JsonSigner) signer}, the sign helper, with
  * the real server's status codes, headers and response bodies.
  *
  * <pre>{@code
@@ -79,7 +79,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final boolean removeEnabled;
   private final int maxBlobSize;
   private final BlobStore store;
-  private final @Nullable LocalSigner signer;
+  private final @Nullable JsonSigner signer;
   private final @Nullable SignHandler signHandler;
   private final SchemaIndex index;
   private final FaultPlan faultPlan = new FaultPlan();
@@ -104,8 +104,8 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     this.store = new BlobStore(content);
     this.signer = builder.signer;
     this.signHandler = signer == null ? null : new SignHandler(signer);
-    SignatureVerifier owner =
-        signer == null ? null : SignatureVerifier.forPublicKey(signer.publicKeyBlob());
+    SignedBlobVerifier owner =
+        signer == null ? null : SignedBlobVerifier.forPublicKeyBlob(signer.publicKeyBlob());
     this.index =
         new SchemaIndex(
             store,
@@ -171,7 +171,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   private void storePublicKey() {
     if (signer != null && !contains(signer.publicKeyBlobRef())) {
-      store.put(signer.publicKeyBlobRef(), signer.publicKeyBlob().data());
+      store.put(signer.publicKeyBlobRef(), signer.publicKeyBlob());
     }
   }
 
@@ -252,7 +252,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
    * claims signed with it; empty when the server has none (then every claim whose signature
    * verifies counts)}
    */
-  public Optional<LocalSigner> signer() {
+  public Optional<JsonSigner> signer() {
     return Optional.ofNullable(signer);
   }
 
@@ -418,7 +418,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private boolean removeEnabled;
     private int maxBlobSize = DEFAULT_MAX_BLOB_SIZE;
     private int requestHistoryLimit = 10_000;
-    private @Nullable LocalSigner signer;
+    private @Nullable JsonSigner signer;
 
     private Builder() {}
 
@@ -548,7 +548,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
      * @param signer the identity, or null for none
      * @return this builder
      */
-    public Builder signer(@Nullable LocalSigner signer) {
+    public Builder signer(@Nullable JsonSigner signer) {
       this.signer = signer;
       return this;
     }
