@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.BlobListener;
+import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RecordedRequest;
-import io.camlistore.testkit.TestIdentity;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +39,7 @@ class PermanodeClientTest {
   static final SignatureVerifier VERIFIER =
       SignatureVerifier.forPublicKey(SigningFixtures.publicKeyBlob());
 
+  @CamlistoreServer(user = "alice", password = "secret", signing = true)
   static EmbeddedCamlistoreServer server;
 
   /** Every blob the server stored, in the order it stored them. */
@@ -49,20 +48,6 @@ class PermanodeClientTest {
   final BlobListener recorder = (ref, content) -> stored.add(ref);
 
   Connection conn;
-
-  @BeforeAll
-  static void start() {
-    server =
-        EmbeddedCamlistoreServer.builder()
-            .basicAuth("alice", "secret")
-            .signer(TestIdentity.signer())
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @BeforeEach
   void connect() {

@@ -45,7 +45,7 @@ class AuthSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"userpass:alice", "userpass::pw", "devauth:", "token:"})
+  @ValueSource(strings = {"userpass:alice", "userpass::pw", "devauth:", "token:", "token:  "})
   void malformedSpecsNameTheSchemeButNotTheSecret(String spec) {
     assertThatThrownBy(() -> AuthSpec.parse(spec))
         .isInstanceOf(IllegalArgumentException.class)
@@ -73,7 +73,7 @@ class AuthSpecTest {
     assertThatThrownBy(() -> AuthSpec.basic("a:b", "pw"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must not contain ':'");
-    assertThatThrownBy(() -> AuthSpec.parse("token:  "))
+    assertThatThrownBy(() -> AuthSpec.token("  "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("auth token must not be blank");
   }
