@@ -1,6 +1,6 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

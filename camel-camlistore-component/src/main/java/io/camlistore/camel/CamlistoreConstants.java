@@ -25,7 +25,7 @@ public final class CamlistoreConstants {
               + " file schema's ref; of createPermanode: the new permanode (putMulti sets"
               + " CamelCamlistoreBlobRefs instead, and removes this header). On the enumerate"
               + " consumer: the delivered blob; on the query consumer: the permanode.",
-      javaType = "io.camlistore.client.BlobRef")
+      javaType = "io.camlistore.protocol.BlobRef")
   public static final String BLOB_REF = "CamelCamlistoreBlobRef";
 
   /** The size of the blob a message is about. */
@@ -43,7 +43,7 @@ public final class CamlistoreConstants {
       description =
           "Set by putMulti: the refs of the stored blobs, one per item of the collection body, in"
               + " its order.",
-      javaType = "java.util.List<io.camlistore.client.BlobRef>")
+      javaType = "java.util.List<io.camlistore.protocol.BlobRef>")
   public static final String BLOB_REFS = "CamelCamlistoreBlobRefs";
 
   /** The sizes of the blobs a batch stored. */
@@ -172,7 +172,7 @@ public final class CamlistoreConstants {
       description =
           "Set by putFile when a permanode was created for the file: the permanode's ref. Removed"
               + " otherwise.",
-      javaType = "io.camlistore.client.BlobRef")
+      javaType = "io.camlistore.protocol.BlobRef")
   public static final String PERMANODE_REF = "CamelCamlistorePermanodeRef";
 
   private CamlistoreConstants() {}

@@ -2,8 +2,8 @@ package io.camlistore.camel;
 
 import io.camlistore.client.BlobInputStream;
 import io.camlistore.client.BlobMeta;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.NotFoundException;
+import io.camlistore.protocol.BlobRef;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.camlistore.camel;
 
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.DescribeOptions;
 import io.camlistore.client.NotFoundException;
 import io.camlistore.client.SearchClient;
 import io.camlistore.client.SearchQuery;
+import io.camlistore.protocol.BlobRef;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

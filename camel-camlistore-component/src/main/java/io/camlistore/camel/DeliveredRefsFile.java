@@ -1,6 +1,6 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

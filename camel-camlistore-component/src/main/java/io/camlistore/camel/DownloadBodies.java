@@ -1,7 +1,7 @@
 package io.camlistore.camel;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

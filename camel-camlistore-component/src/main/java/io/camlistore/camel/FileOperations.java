@@ -1,6 +1,5 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileClient;
 import io.camlistore.client.FileContentStream;
 import io.camlistore.client.FileMetadata;
@@ -8,6 +7,7 @@ import io.camlistore.client.FileOptions;
 import io.camlistore.client.FileResult;
 import io.camlistore.client.FileSource;
 import io.camlistore.client.FileUpload;
+import io.camlistore.protocol.BlobRef;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

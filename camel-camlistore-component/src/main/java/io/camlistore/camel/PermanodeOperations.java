@@ -1,7 +1,7 @@
 package io.camlistore.camel;
 
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.PermanodeClient;
+import io.camlistore.protocol.BlobRef;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;

@@ -1,9 +1,9 @@
 package io.camlistore.camel;
 
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.SearchResult;
 import io.camlistore.client.SearchResults;
+import io.camlistore.protocol.BlobRef;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

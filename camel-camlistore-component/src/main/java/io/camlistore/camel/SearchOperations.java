@@ -1,12 +1,12 @@
 package io.camlistore.camel;
 
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.ClaimMeta;
 import io.camlistore.client.DescribeOptions;
 import io.camlistore.client.SearchClient;
 import io.camlistore.client.SearchQuery;
 import io.camlistore.client.SearchResults;
+import io.camlistore.protocol.BlobRef;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;

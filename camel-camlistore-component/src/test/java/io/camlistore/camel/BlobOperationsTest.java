@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobInputStream;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.charset.StandardCharsets;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.camlistore.client.Auth;
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
 import java.security.SecureRandom;
@@ -92,7 +95,9 @@ class CamlistoreConsumerRealPerkeepIT {
   @Test
   void walksTheStoreAndDeliversEachBlobThisTestStoredOnceInRefOrder(RealPerkeepServer server)
       throws Exception {
-    try (Connection connection = server.connect()) {
+    try (Connection connection =
+        Camlistore.connect(
+            server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build())) {
       List<Blob> mine = IntStream.range(0, 20).mapToObj(i -> randomBlob(100 + i)).toList();
       connection.blobs().putMulti(mine);
       Set<BlobRef> refs = mine.stream().map(Blob::blobRef).collect(Collectors.toSet());
@@ -116,7 +121,9 @@ class CamlistoreConsumerRealPerkeepIT {
 
   @Test
   void streamsTheContentOfTheBlobsItDelivers(RealPerkeepServer server) throws Exception {
-    try (Connection connection = server.connect()) {
+    try (Connection connection =
+        Camlistore.connect(
+            server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build())) {
       Blob blob = randomBlob(1024 * 1024);
       BlobRef ref = connection.blobs().put(blob);
       // Just before the blob: the walk reaches it first.

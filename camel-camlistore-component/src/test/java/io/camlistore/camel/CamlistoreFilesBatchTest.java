@@ -3,9 +3,9 @@ package io.camlistore.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileResult;
 import io.camlistore.client.FileUpload;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RecordedRequest;
 import java.nio.charset.StandardCharsets;

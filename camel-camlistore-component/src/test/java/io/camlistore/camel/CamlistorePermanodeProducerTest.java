@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.SignatureVerifier;
 import io.camlistore.client.SigningException;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RecordedRequest;
@@ -76,7 +76,7 @@ class CamlistorePermanodeProducerTest extends EmbeddedRouteTestSupport {
     Blob blob = new Blob(server.blob(blobRef).orElseThrow(() -> new AssertionError(ref)), "sha224");
     assertThat(blob.blobRef()).isEqualTo(blobRef);
     assertThat(
-            SignatureVerifier.forPublicKey(TestIdentity.signer().publicKeyBlob())
+            SignatureVerifier.forPublicKey(Blob.of(TestIdentity.signer().publicKeyBlob()))
                 .verify(blob)
                 .signerKeyId())
         .hasValue(TestKeyring.KEY_ID);
@@ -218,7 +218,7 @@ class CamlistorePermanodeProducerTest extends EmbeddedRouteTestSupport {
     assertThat(signedPermanode.path("camliSigner").asText()).isEqualTo(SERVER_KEY_REF);
     assertThat(server.blobRefs()).hasSize(3).contains(TestIdentity.publicKeyBlobRef());
     assertThat(server.blob(TestIdentity.publicKeyBlobRef()))
-        .hasValue(TestIdentity.signer().publicKeyBlob().data());
+        .hasValue(TestIdentity.signer().publicKeyBlob());
     List<RecordedRequest> uploads = server.requests("POST", "upload");
     assertThat(uploads).hasSize(1);
     String upload = uploads.get(0).bodyText();

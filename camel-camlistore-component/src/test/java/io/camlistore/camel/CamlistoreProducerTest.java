@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobMeta;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.HashMismatchException;
 import io.camlistore.client.NotFoundException;
 import io.camlistore.client.ServerException;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RecordedRequest;

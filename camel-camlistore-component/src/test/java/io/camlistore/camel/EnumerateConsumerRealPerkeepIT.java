@@ -1,5 +1,8 @@
 package io.camlistore.camel;
 
+import io.camlistore.client.Auth;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
@@ -15,6 +18,7 @@ class EnumerateConsumerRealPerkeepIT extends EnumerateConsumerScenarios {
 
   @Override
   Connection openConnection() {
-    return server.connect();
+    return Camlistore.connect(
+        server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build());
   }
 }

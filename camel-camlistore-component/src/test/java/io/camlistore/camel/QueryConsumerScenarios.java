@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.SearchResult;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

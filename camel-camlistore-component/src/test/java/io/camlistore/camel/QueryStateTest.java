@@ -3,7 +3,7 @@ package io.camlistore.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Constraint;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.SearchQuery;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RecordedRequest;

@@ -2,8 +2,8 @@ package io.camlistore.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Connection;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.TestIdentity;
 import java.nio.charset.StandardCharsets;

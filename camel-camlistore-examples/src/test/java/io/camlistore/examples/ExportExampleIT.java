@@ -2,7 +2,7 @@ package io.camlistore.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class ExportExampleIT {
         ExportExample.run(ExampleConfig.load(settings("export.page-size", "2")));
 
     // The embedded server also holds the public key of the identity it signs permanodes with.
-    byte[] key = TestIdentity.signer().publicKeyBlob().data();
+    byte[] key = TestIdentity.signer().publicKeyBlob();
     Path out = temp.resolve("out");
     assertThat(filesIn(out)).hasSize(4);
     assertThat(out.resolve(refs.get(0).toString())).hasContent("one");

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
 import io.camlistore.client.ConnectionException;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;

@@ -3,12 +3,15 @@ package io.camlistore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camlistore.client.Auth;
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.client.Constraint;
 import io.camlistore.client.SearchQuery;
 import io.camlistore.client.SearchResult;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepTools;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
@@ -132,7 +135,9 @@ class IngestRealPerkeepIT {
           .as("pk-get -contents of %s", file.getKey())
           .isEqualTo(files.get(file.getKey()));
     }
-    try (Connection connection = server.connect()) {
+    try (Connection connection =
+        Camlistore.connect(
+            server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build())) {
       // The server indexes asynchronously: each file shows up in its search a moment later.
       await()
           .atMost(Duration.ofSeconds(60))

@@ -3,9 +3,12 @@ package io.camlistore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camlistore.client.Auth;
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepProcess;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
@@ -19,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,7 +54,10 @@ class IngestServerCrashRealPerkeepIT {
       own.start();
       Map<String, String> settings = settings(own.server(), input);
       CompletableFuture<IngestSummary> run = CompletableFuture.supplyAsync(() -> ingest(settings));
-      try (Connection probe = own.server().connect()) {
+      try (Connection probe =
+          Camlistore.connect(
+              own.server().url(),
+              ConnectOptions.builder().auth(Auth.parse(own.server().authSpec())).build())) {
         // A tenth of the files reached the server: the run is in the middle of its batches.
         BlobRef marker = contents.get(FILES / 10);
         await()
@@ -81,8 +86,8 @@ class IngestServerCrashRealPerkeepIT {
   private Map<String, String> settings(RealPerkeepServer server, Path input) throws IOException {
     Path keyring = temp.resolve("secring.gpg");
     if (!Files.exists(keyring)) {
-      try (InputStream in = TestIdentity.class.getResourceAsStream("test-identity-secring.gpg")) {
-        Files.copy(Objects.requireNonNull(in, "the test identity's keyring"), keyring);
+      try (InputStream in = TestIdentity.keyring()) {
+        Files.copy(in, keyring);
       }
     }
     Map<String, String> settings = new HashMap<>();

@@ -3,11 +3,11 @@ package io.camlistore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.BlobDescription;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Connection;
 import io.camlistore.client.Constraint;
 import io.camlistore.client.SearchQuery;
 import io.camlistore.client.SearchResult;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,11 @@ package io.camlistore.bench;
 import io.camlistore.client.Auth;
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobInputStream;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
+import io.camlistore.client.LocalSigner;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.RealPerkeepServer;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
@@ -292,8 +293,11 @@ public final class Benchmarks {
    */
   private void ingest(int count, int size, ConnectOptions options, String url) throws Exception {
     ingest(count, size, conn, "sign helper");
-    try (Connection local =
-        Camlistore.connect(url, options.toBuilder().signer(TestIdentity.signer()).build())) {
+    LocalSigner identity;
+    try (InputStream keyring = TestIdentity.keyring()) {
+      identity = LocalSigner.fromKeyring(keyring, TestIdentity.KEY_ID);
+    }
+    try (Connection local = Camlistore.connect(url, options.toBuilder().signer(identity).build())) {
       ingest(count, size, local, "signing locally");
     }
   }

@@ -1,6 +1,6 @@
 package io.camlistore.bench;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepTools;
 import java.nio.file.Path;
 import java.util.ArrayList;

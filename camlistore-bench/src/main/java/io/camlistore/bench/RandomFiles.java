@@ -1,7 +1,7 @@
 package io.camlistore.bench;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

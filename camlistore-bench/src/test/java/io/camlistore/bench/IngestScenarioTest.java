@@ -3,9 +3,9 @@ package io.camlistore.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.Camlistore;
 import io.camlistore.client.Connection;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.file.Path;

@@ -2,9 +2,12 @@ package io.camlistore.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.client.Auth;
+import io.camlistore.client.Camlistore;
+import io.camlistore.client.ConnectOptions;
 import io.camlistore.client.Connection;
 import io.camlistore.client.FileContentStream;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepTools;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
@@ -41,7 +44,10 @@ class PkPutIT {
 
     BlobRef ref = new PkPut(tools).file(file);
 
-    try (Connection conn = server.connect();
+    try (Connection conn =
+            Camlistore.connect(
+                server.url(),
+                ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build());
         FileContentStream content = conn.files().getFile(ref)) {
       assertThat(RandomFiles.wholeRef(content)).isEqualTo(RandomFiles.wholeRef(file));
     }
@@ -57,13 +63,17 @@ class PkPutIT {
     assertThat(refs).hasSize(7);
     assertStored(server, refs);
     assertStored(server, RandomFiles.blobRefs(files));
-    try (Connection conn = server.connect()) {
+    try (Connection conn =
+        Camlistore.connect(
+            server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build())) {
       assertThat(conn.blobs().get(refs.get(6)).text()).contains("\"camliType\": \"directory\"");
     }
   }
 
   private static void assertStored(RealPerkeepServer server, List<BlobRef> refs) {
-    try (Connection conn = server.connect()) {
+    try (Connection conn =
+        Camlistore.connect(
+            server.url(), ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build())) {
       assertThat(conn.blobs().getSizeMulti(refs).values()).noneMatch(OptionalLong::isEmpty);
     }
   }

@@ -1,8 +1,6 @@
 package io.camlistore.client;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Objects;
+import io.camlistore.protocol.AuthSpec;
 import java.util.Optional;
 
 /**
@@ -13,22 +11,12 @@ import java.util.Optional;
  * <p>Immutable. {@link #toString()} shows the scheme and user name only, never a password or token.
  */
 public final class Auth {
-  private static final Auth NONE = new Auth(Scheme.NONE, "", "");
+  private static final Auth NONE = new Auth(AuthSpec.none());
 
-  private enum Scheme {
-    NONE,
-    BASIC,
-    TOKEN
-  }
+  private final AuthSpec spec;
 
-  private final Scheme scheme;
-  private final String user;
-  private final String secret;
-
-  private Auth(Scheme scheme, String user, String secret) {
-    this.scheme = scheme;
-    this.user = user;
-    this.secret = secret;
+  private Auth(AuthSpec spec) {
+    this.spec = spec;
   }
 
   /** {@return no credentials: for servers with auth {@code none} or {@code localhost}} */
@@ -44,12 +32,7 @@ public final class Auth {
    * @return the credentials
    */
   public static Auth basic(String user, String password) {
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(password, "password");
-    if (user.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("Basic auth user name must not contain ':'");
-    }
-    return new Auth(Scheme.BASIC, user, password);
+    return new Auth(AuthSpec.basic(user, password));
   }
 
   /**
@@ -59,15 +42,11 @@ public final class Auth {
    * @return the credentials
    */
   public static Auth token(String token) {
-    Objects.requireNonNull(token, "token");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("auth token must not be blank");
-    }
-    return new Auth(Scheme.TOKEN, "", token);
+    return new Auth(AuthSpec.token(token));
   }
 
   /**
-   * Parses an auth string in the form the Go client uses.
+   * Parses an auth string in the form the Go client uses (the protocol module's {@link AuthSpec}).
    *
    * <ul>
    *   <li>{@code none} or {@code localhost}: no credentials;
@@ -83,42 +62,8 @@ public final class Auth {
    *     part is never quoted)
    */
   public static Auth parse(String spec) {
-    Objects.requireNonNull(spec, "auth spec");
-    String trimmed = spec.trim();
-    if (trimmed.isEmpty() || trimmed.equals("none") || trimmed.equals("localhost")) {
-      return none();
-    }
-    int colon = trimmed.indexOf(':');
-    String scheme = colon < 0 ? trimmed : trimmed.substring(0, colon);
-    String rest = colon < 0 ? "" : trimmed.substring(colon + 1);
-    return switch (scheme) {
-      case "userpass" -> parseUserPass(rest);
-      case "devauth" -> {
-        if (rest.isEmpty()) {
-          throw new IllegalArgumentException("malformed 'devauth' auth: expected devauth:PASS");
-        }
-        yield basic("devauth", rest);
-      }
-      case "token" -> {
-        if (rest.isEmpty()) {
-          throw new IllegalArgumentException("malformed 'token' auth: expected token:TOKEN");
-        }
-        yield token(rest);
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "unknown auth scheme '"
-                  + scheme
-                  + "': use none, localhost, userpass:USER:PASS, devauth:PASS or token:TOKEN");
-    };
-  }
-
-  private static Auth parseUserPass(String rest) {
-    String[] fields = rest.split(":", -1);
-    if (fields.length < 2 || fields[0].isEmpty()) {
-      throw new IllegalArgumentException("malformed 'userpass' auth: expected userpass:USER:PASS");
-    }
-    return basic(fields[0], fields[1]);
+    AuthSpec parsed = AuthSpec.parse(spec);
+    return parsed.scheme() == AuthSpec.Scheme.NONE ? NONE : new Auth(parsed);
   }
 
   /**
@@ -127,22 +72,14 @@ public final class Auth {
    * @return the header value, or empty for {@link #none()}
    */
   public Optional<String> authorizationHeader() {
-    return switch (scheme) {
-      case BASIC ->
-          Optional.of(
-              "Basic "
-                  + Base64.getEncoder()
-                      .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-      case TOKEN -> Optional.of("Token " + secret);
-      case NONE -> Optional.empty();
-    };
+    return spec.authorizationHeader();
   }
 
   /** {@return the scheme and user name, never the secret} */
   @Override
   public String toString() {
-    return switch (scheme) {
-      case BASIC -> "Auth{basic, user=" + user + "}";
+    return switch (spec.scheme()) {
+      case BASIC -> "Auth{basic, user=" + spec.user() + "}";
       case TOKEN -> "Auth{token}";
       case NONE -> "Auth{none}";
     };

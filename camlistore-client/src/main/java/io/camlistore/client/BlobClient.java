@@ -8,6 +8,7 @@ import io.camlistore.client.internal.Json;
 import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.Urls;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

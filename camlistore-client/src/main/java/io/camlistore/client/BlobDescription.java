@@ -3,7 +3,8 @@ package io.camlistore.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.internal.Json;
-import io.camlistore.client.internal.Times;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.Rfc3339;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +103,7 @@ public final class BlobDescription {
 
   /** {@return when a permanode last changed (its newest claim), or null for other blobs} */
   public @Nullable Instant modTime() {
-    return Times.parseOrNull(Json.text(node.path("permanode"), "modtime"));
+    return Rfc3339.parse(Json.text(node.path("permanode"), "modtime"));
   }
 
   /** {@return the file or directory name of a file or directory schema blob, else null} */
@@ -129,7 +130,7 @@ public final class BlobDescription {
 
   /** {@return a file's time (from its metadata, else its modification time), or null} */
   public @Nullable Instant fileTime() {
-    return Times.parseOrNull(Json.text(node.path("file"), "time"));
+    return Rfc3339.parse(Json.text(node.path("file"), "time"));
   }
 
   /** {@return the number of entries of a directory; empty for other blobs} */

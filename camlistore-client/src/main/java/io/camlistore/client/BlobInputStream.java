@@ -1,6 +1,7 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.HashAlgorithm;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.HashAlgorithm;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -3,7 +3,8 @@ package io.camlistore.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.internal.Json;
-import io.camlistore.client.internal.Times;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.Rfc3339;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ClaimMeta {
     this.permanodeBlobRef = requiredRef(node, "permanode", what);
     this.targetBlobRef = BlobRef.parseOrNull(Json.text(node, "target"));
     String date = Json.text(node, "date");
-    Instant parsed = Times.parseOrNull(date);
+    Instant parsed = Rfc3339.parse(date);
     if (parsed == null) {
       throw malformed(node, "date", what);
     }

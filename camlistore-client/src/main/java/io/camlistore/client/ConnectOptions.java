@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

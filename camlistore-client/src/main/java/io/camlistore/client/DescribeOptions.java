@@ -3,6 +3,7 @@ package io.camlistore.client;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camlistore.client.internal.Json;
+import io.camlistore.protocol.BlobRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

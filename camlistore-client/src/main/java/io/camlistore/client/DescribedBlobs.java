@@ -1,6 +1,7 @@
 package io.camlistore.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camlistore.protocol.BlobRef;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

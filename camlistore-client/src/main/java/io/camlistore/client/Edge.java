@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

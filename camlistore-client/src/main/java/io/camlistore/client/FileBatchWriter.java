@@ -1,10 +1,11 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.HashAlgorithm;
 import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.file.FileUploader;
 import io.camlistore.client.internal.file.LocalMetadata;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.HashAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -9,6 +9,7 @@ import io.camlistore.client.internal.file.LocalMetadata;
 import io.camlistore.client.internal.file.PartsInputStream;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
 import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.util.Optional;

@@ -1,7 +1,8 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.schema.PermanodeSchemas;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
+
 /**
  * Bytes did not hash to the blobref they were expected to have: corrupt content from the server, or
  * a wrong expected ref given by the caller. The data is never returned as valid.

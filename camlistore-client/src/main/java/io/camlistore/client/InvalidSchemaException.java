@@ -1,5 +1,7 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
+
 /**
  * A schema blob is not what the operation needs: not JSON, another {@code camliType} (a directory
  * where a file was expected), a missing or malformed field, or parts whose sizes do not add up. The

@@ -1,18 +1,13 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.sign.Armor;
-import io.camlistore.client.internal.sign.KeyIds;
-import io.camlistore.client.internal.sign.SignaturePacketWriter;
-import io.camlistore.client.internal.sign.SigningKey;
-import io.camlistore.client.internal.sign.UnsignedJson;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.JsonSigner;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Signs schema blobs with an RSA key from an OpenPGP secret keyring, producing the same bytes as
@@ -31,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  *       #SERVER_SIGN_HELPER_TIME} the output equals the server sign helper's.
  * </ul>
  *
- * <p>Only unencrypted RSA keys are supported (a Perkeep server's identity keyring is one).
- * Immutable and thread-safe; {@link #toString()} never shows key material.
+ * <p>The signing itself is the protocol module's {@link JsonSigner}. Only unencrypted RSA keys are
+ * supported (a Perkeep server's identity keyring is one). Immutable and thread-safe; {@link
+ * #toString()} never shows key material.
  *
  * <pre>{@code
  * LocalSigner signer = LocalSigner.fromKeyring(Path.of("identity-secring.gpg"), "7559C29EFA90DC38");
@@ -45,18 +41,14 @@ public final class LocalSigner implements Signer {
    * The signature time Perkeep writes when it is given none, and that its HTTP sign helper always
    * uses: 2288912640 seconds (2042-07-14T01:04:00Z), Go's zero time truncated to 32 bits.
    */
-  public static final Instant SERVER_SIGN_HELPER_TIME = Instant.ofEpochSecond(2288912640L);
+  public static final Instant SERVER_SIGN_HELPER_TIME = JsonSigner.SERVER_SIGN_HELPER_TIME;
 
-  private static final long MAX_OPENPGP_TIME = 0xFFFFFFFFL;
-
-  private final SigningKey key;
+  private final JsonSigner signer;
   private final Blob publicKeyBlob;
-  private final @Nullable Instant fixedTime;
 
-  private LocalSigner(SigningKey key, Blob publicKeyBlob, @Nullable Instant fixedTime) {
-    this.key = key;
-    this.publicKeyBlob = publicKeyBlob;
-    this.fixedTime = fixedTime;
+  private LocalSigner(JsonSigner signer) {
+    this.signer = signer;
+    this.publicKeyBlob = Blob.of(signer.publicKeyBlob());
   }
 
   /**
@@ -78,7 +70,7 @@ public final class LocalSigner implements Signer {
     } catch (IOException e) {
       throw new CamlistoreException("cannot read secret keyring " + secring, e);
     }
-    return create(SigningKey.load(bytes, keyId, secring.toString()));
+    return new LocalSigner(JsonSigner.fromKeyring(bytes, keyId, secring.toString()));
   }
 
   /**
@@ -99,11 +91,7 @@ public final class LocalSigner implements Signer {
     } catch (IOException e) {
       throw new CamlistoreException("cannot read secret keyring from stream", e);
     }
-    return create(SigningKey.load(bytes, keyId, "(stream)"));
-  }
-
-  private static LocalSigner create(SigningKey key) {
-    return new LocalSigner(key, Blob.of(key.publicKeyBlob()), null);
+    return new LocalSigner(JsonSigner.fromKeyring(bytes, keyId, "(stream)"));
   }
 
   /**
@@ -115,17 +103,12 @@ public final class LocalSigner implements Signer {
    *     unsigned 32-bit seconds)
    */
   public LocalSigner withSignatureTime(Instant time) {
-    long seconds = time.getEpochSecond();
-    if (seconds < 0 || seconds > MAX_OPENPGP_TIME) {
-      throw new IllegalArgumentException(
-          "signature time " + time + " is outside the OpenPGP range 1970-01-01 to 2106-02-07");
-    }
-    return new LocalSigner(key, publicKeyBlob, Instant.ofEpochSecond(seconds));
+    return new LocalSigner(signer.withSignatureTime(time));
   }
 
   /** {@return the signing key's id, 16 uppercase hex digits} */
   public String keyId() {
-    return KeyIds.format(key.keyId());
+    return signer.keyId();
   }
 
   @Override
@@ -143,43 +126,12 @@ public final class LocalSigner implements Signer {
 
   @Override
   public String sign(String unsignedJson) {
-    UnsignedJson json = UnsignedJson.parse(Objects.requireNonNull(unsignedJson, "unsignedJson"));
-    BlobRef signer = json.camliSigner();
-    BlobRef ownRef = BlobRef.compute(signer.hashName(), publicKeyBlob.data());
-    if (!signer.equals(ownRef)) {
-      throw new IllegalArgumentException(
-          "unsigned JSON has \"camliSigner\" "
-              + signer
-              + ", but this signer's public key blob is "
-              + ownRef
-              + " (key "
-              + keyId()
-              + ")");
-    }
-    byte[] payload = json.payload().getBytes(StandardCharsets.UTF_8);
-    byte[] packet =
-        SignaturePacketWriter.sign(
-            payload, key.privateKey(), key.keyId(), signatureTime(json.claimDate()));
-    return json.payload() + ",\"camliSig\":\"" + Armor.oneLine(packet) + "\"}\n";
-  }
-
-  private long signatureTime(@Nullable Instant claimDate) {
-    if (fixedTime != null) {
-      return fixedTime.getEpochSecond();
-    }
-    // Go writes uint32(t.Unix()); the packet writer keeps the same low 32 bits.
-    return (claimDate != null ? claimDate : SERVER_SIGN_HELPER_TIME).getEpochSecond();
+    return signer.sign(unsignedJson);
   }
 
   /** The key id and public key ref; never key material. */
   @Override
   public String toString() {
-    return "LocalSigner{key="
-        + keyId()
-        + ", publicKey="
-        + publicKeyBlobRef()
-        + ", signatureTime="
-        + (fixedTime != null ? fixedTime.toString() : "claimDate")
-        + "}";
+    return signer.toString().replace("JsonSigner{", "LocalSigner{");
   }
 }

@@ -1,6 +1,7 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camlistore.client.internal.HttpTransport;
 import io.camlistore.client.internal.Json;
 import io.camlistore.client.internal.Urls;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.camlistore.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camlistore.client.internal.Json;
+import io.camlistore.protocol.search.SearchSort;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,32 +20,32 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class SearchQuery {
-  /** Result orders the server offers. */
+  /** Result orders the server offers; their wire names are the protocol's {@link SearchSort}. */
   public enum Sort {
     /** No particular order (fastest). */
-    UNSORTED("unsorted"),
+    UNSORTED(SearchSort.UNSORTED),
     /** Most recently modified permanodes first. */
-    LAST_MODIFIED_DESC("-mod"),
+    LAST_MODIFIED_DESC(SearchSort.LAST_MODIFIED_DESC),
     /** Least recently modified permanodes first. */
-    LAST_MODIFIED_ASC("mod"),
+    LAST_MODIFIED_ASC(SearchSort.LAST_MODIFIED_ASC),
     /** Newest first; the server's default when the constraint only matches permanodes. */
-    CREATED_DESC("-created"),
+    CREATED_DESC(SearchSort.CREATED_DESC),
     /** Oldest first. */
-    CREATED_ASC("created"),
+    CREATED_ASC(SearchSort.CREATED_ASC),
     /** By blobref. */
-    BLOBREF("blobref"),
+    BLOBREF(SearchSort.BLOBREF),
     /** Spread over a map (for located permanodes); no continue tokens. */
-    MAP("map");
+    MAP(SearchSort.MAP);
 
-    private final String wireName;
+    private final SearchSort wire;
 
-    Sort(String wireName) {
-      this.wireName = wireName;
+    Sort(SearchSort wire) {
+      this.wire = wire;
     }
 
     /** {@return the name the server uses, e.g. {@code -created}} */
     public String wireName() {
-      return wireName;
+      return wire.wireName();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

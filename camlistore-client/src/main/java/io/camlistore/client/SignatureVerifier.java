@@ -1,13 +1,10 @@
 package io.camlistore.client;
 
-import io.camlistore.client.internal.sign.InvalidSignatureException;
-import io.camlistore.client.internal.sign.KeyIds;
-import io.camlistore.client.internal.sign.PublicKeyBlobs;
-import io.camlistore.client.internal.sign.SignatureCheck;
-import io.camlistore.client.internal.sign.SignedJson;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.InvalidSignatureException;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.bouncycastle.openpgp.PGPPublicKey;
 
 /**
  * Checks signed schema blobs locally against one public key blob, the way a Perkeep server does
@@ -16,8 +13,9 @@ import org.bouncycastle.openpgp.PGPPublicKey;
  * over the payload bytes by that key. Signatures written by Go (full-width MPI) and by other
  * OpenPGP implementations (minimal MPI, issuer in the unhashed area) are both accepted.
  *
- * <p>A malformed or forged blob is not an error: {@link #verify(Blob)} returns an invalid {@link
- * VerificationResult} with the reason. Immutable and thread-safe.
+ * <p>The check itself is the protocol module's {@link SignedBlobVerifier}. A malformed or forged
+ * blob is not an error: {@link #verify(Blob)} returns an invalid {@link VerificationResult} with
+ * the reason. Immutable and thread-safe.
  *
  * <pre>{@code
  * SignatureVerifier verifier = SignatureVerifier.forPublicKey(publicKeyBlob);
@@ -26,11 +24,11 @@ import org.bouncycastle.openpgp.PGPPublicKey;
  */
 public final class SignatureVerifier {
   private final Blob publicKeyBlob;
-  private final PGPPublicKey publicKey;
+  private final SignedBlobVerifier verifier;
 
-  private SignatureVerifier(Blob publicKeyBlob, PGPPublicKey publicKey) {
+  private SignatureVerifier(Blob publicKeyBlob, SignedBlobVerifier verifier) {
     this.publicKeyBlob = publicKeyBlob;
-    this.publicKey = publicKey;
+    this.verifier = verifier;
   }
 
   /**
@@ -43,7 +41,8 @@ public final class SignatureVerifier {
   public static SignatureVerifier forPublicKey(Blob publicKeyBlob) {
     Objects.requireNonNull(publicKeyBlob, "publicKeyBlob");
     try {
-      return new SignatureVerifier(publicKeyBlob, PublicKeyBlobs.parse(publicKeyBlob.data()));
+      return new SignatureVerifier(
+          publicKeyBlob, SignedBlobVerifier.forPublicKeyBlob(publicKeyBlob.data()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "blob " + publicKeyBlob.blobRef() + " is not a public key blob: " + e.getMessage(), e);
@@ -57,7 +56,7 @@ public final class SignatureVerifier {
 
   /** {@return the key's id, 16 uppercase hex digits} */
   public String keyId() {
-    return KeyIds.format(publicKey.getKeyID());
+    return verifier.keyId();
   }
 
   /**
@@ -82,20 +81,7 @@ public final class SignatureVerifier {
 
   private VerificationResult verify(byte[] signedBlob) {
     try {
-      SignedJson signed = SignedJson.parse(signedBlob);
-      BlobRef signer = signed.camliSigner();
-      if (!signer.equals(BlobRef.compute(signer.hashName(), publicKeyBlob.data()))) {
-        return VerificationResult.invalid(
-            "signed blob names camliSigner "
-                + signer
-                + ", but this verifier holds public key "
-                + publicKeyBlob.blobRef()
-                + " (key "
-                + keyId()
-                + ")");
-      }
-      SignatureCheck.verify(signed.payload(), signed.camliSig(), publicKey);
-      return VerificationResult.valid(keyId());
+      return VerificationResult.valid(verifier.check(signedBlob));
     } catch (InvalidSignatureException e) {
       return VerificationResult.invalid(Objects.requireNonNullElse(e.getMessage(), "invalid"));
     }

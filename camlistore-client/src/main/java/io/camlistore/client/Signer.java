@@ -1,5 +1,7 @@
 package io.camlistore.client;
 
+import io.camlistore.protocol.BlobRef;
+
 /**
  * Signs Perkeep schema blobs that must carry an OpenPGP signature so the server accepts them as the
  * owner's: permanodes and claims. Two kinds exist: the server's own sign helper (used when {@link

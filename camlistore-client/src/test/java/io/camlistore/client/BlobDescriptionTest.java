@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.protocol.BlobRef;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

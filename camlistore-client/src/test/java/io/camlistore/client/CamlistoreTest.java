@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.internal.PerkeepTestData;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
+import io.camlistore.client.internal.schema.SchemaBlobs;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -330,7 +331,7 @@ class FileClientDirectoryTest {
   }
 
   private static BlobRef storeSchema(Map<String, Object> schema) {
-    Blob blob = CanonicalJson.schemaBlob(schema, "sha224");
+    Blob blob = SchemaBlobs.of(schema, "sha224");
     store.put(blob);
     return blob.blobRef();
   }

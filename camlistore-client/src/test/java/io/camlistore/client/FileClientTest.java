@@ -20,9 +20,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.chunk.ChunkSink;
 import io.camlistore.client.internal.chunk.FileChunker;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
+import io.camlistore.protocol.BlobRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -759,7 +760,7 @@ class FileClientTest {
   }
 
   private static BlobRef storeSchema(Map<String, Object> schema) {
-    Blob blob = CanonicalJson.schemaBlob(schema, "sha224");
+    Blob blob = SchemaBlobs.of(schema, "sha224");
     store.put(blob);
     return blob.blobRef();
   }

@@ -9,6 +9,7 @@ import static io.camlistore.client.SigningFixtures.unsignedJsonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camlistore.protocol.BlobRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,19 +1,17 @@
 package io.camlistore.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.testkit.BlobListener;
+import io.camlistore.testkit.CamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,55 +22,77 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Creating permanodes and claims through the server's sign helper, against a stateful fake server
- * (stat, upload, sign, describe, claims) behind WireMock.
+ * Creating permanodes and claims through the server's sign helper, against the testkit's embedded
+ * server (its blob store, sign helper and search index), counting the requests it received.
  */
 class PermanodeClientTest {
-  static final String BLOBS = "/bs-and-maybe-also-index/camli/";
   static final String SIGN = "/sighelper/camli/sig/sign";
-  static final String SEARCH = "/my-search/camli/search/";
   static final BlobRef SERVER_KEY =
       BlobRef.parse("sha224-9e4b6e20c90ea252a0c17432c59f987a21bc3bf409aa7835fad7243e");
   static final ObjectMapper JSON = new ObjectMapper();
+  static final SignatureVerifier VERIFIER =
+      SignatureVerifier.forPublicKey(SigningFixtures.publicKeyBlob());
 
-  static final FakePerkeep fake = new FakePerkeep();
+  @CamlistoreServer(user = "alice", password = "secret", signing = true)
+  static EmbeddedCamlistoreServer server;
 
-  @RegisterExtension static WireMockExtension server = WireMockFixtures.server(fake);
+  /** Every blob the server stored, in the order it stored them. */
+  final List<BlobRef> stored = Collections.synchronizedList(new ArrayList<>());
+
+  final BlobListener recorder = (ref, content) -> stored.add(ref);
 
   Connection conn;
 
   @BeforeEach
   void connect() {
-    fake.blobs().clear();
-    fake.checkSignaturesWith(signed -> true);
-    for (String path : List.of(BLOBS + "stat", BLOBS + "upload", SIGN)) {
-      server.stubFor(
-          post(urlPathEqualTo(path)).willReturn(aResponse().withTransformers(FakePerkeep.NAME)));
-    }
-    for (String path : List.of(SEARCH + "describe", SEARCH + "claims")) {
-      server.stubFor(
-          get(urlPathEqualTo(path)).willReturn(aResponse().withTransformers(FakePerkeep.NAME)));
-    }
-    conn = WireMockFixtures.connect(server);
+    server.reset();
+    server.addBlobListener(recorder);
+    conn = connect(ConnectOptions.builder());
   }
 
   @AfterEach
   void noLeakedConnections() {
+    server.removeBlobListener(recorder);
     assertThat(conn.leasedHttpConnections()).isZero();
     conn.close();
   }
 
+  static Connection connect(ConnectOptions.Builder options) {
+    return Camlistore.connect(
+        server.url(), options.auth(Auth.basic("alice", "secret")).maxAttempts(1).build());
+  }
+
+  static long requests(Predicate<RecordedRequest> which) {
+    return server.requests().stream().filter(which).count();
+  }
+
+  static long signs() {
+    return requests(r -> r.method().equals("POST") && r.path().equals(SIGN));
+  }
+
+  static long stats() {
+    return requests(r -> r.isBlobAction("POST", "stat"));
+  }
+
+  static long uploads() {
+    return requests(r -> r.isBlobAction("POST", "upload"));
+  }
+
+  static String text(BlobRef ref) {
+    return new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8);
+  }
+
+  /** A stored blob the server's sign helper signed, parsed. */
   JsonNode stored(BlobRef ref) throws Exception {
-    String text = fake.text(ref);
-    assertThat(text).as("stored blob %s", ref).isNotNull();
-    assertThat(Objects.requireNonNull(text)).endsWith(FakePerkeep.FAKE_SIGNATURE);
+    assertThat(server.contains(ref)).as("stored blob %s", ref).isTrue();
+    String text = text(ref);
+    assertThat(VERIFIER.verify(text).valid()).as("signature of %s", ref).isTrue();
     return JSON.readTree(text);
   }
 
@@ -90,10 +110,10 @@ class PermanodeClientTest {
     assertThat(blob.path("random").asText()).hasSize(28).endsWith("=");
     assertThat(Instant.parse(blob.path("claimDate").asText()))
         .isBefore(Instant.now().plusSeconds(1));
-    server.verify(1, postRequestedFor(urlPathEqualTo(SIGN)));
+    assertThat(signs()).isEqualTo(1);
     // Its random bytes make it new: no stat before the upload.
-    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
-    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(stats()).isZero();
+    assertThat(uploads()).isEqualTo(1);
     assertThat(conn.permanodes().create()).isNotEqualTo(permanode);
   }
 
@@ -106,10 +126,10 @@ class PermanodeClientTest {
 
     BlobRef permanode = withClock(Instant.parse("2026-11-25T09:30:13Z")).create(attributes);
 
-    assertThat(fake.blobs()).hasSize(3);
-    server.verify(3, postRequestedFor(urlPathEqualTo(SIGN)));
-    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
-    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(stored).hasSize(3);
+    assertThat(signs()).isEqualTo(3);
+    assertThat(stats()).isZero();
+    assertThat(uploads()).isEqualTo(1);
     assertThat(stored(permanode).path("claimDate").asText()).isEqualTo("2026-11-25T09:30:13Z");
     List<ClaimMeta> claims = conn.searcher().getClaimsForPermanode(permanode);
     assertThat(claims)
@@ -123,7 +143,7 @@ class PermanodeClientTest {
         .containsExactly(
             Instant.parse("2026-11-25T09:30:13.000000001Z"),
             Instant.parse("2026-11-25T09:30:13.000000002Z"));
-    assertThat(fake.text(claims.get(1).blobRef())).contains("Beach \\u003c3 \\u0026 sun");
+    assertThat(text(claims.get(1).blobRef())).contains("Beach \\u003c3 \\u0026 sun");
   }
 
   @Test
@@ -159,42 +179,44 @@ class PermanodeClientTest {
     assertThat(again).isEqualTo(first);
     assertThat(stored(first).path("key").asText()).isEqualTo("my-key");
     assertThat(stored(first).path("claimDate").asText()).isEqualTo("1970-01-01T00:00:00Z");
-    server.verify(2, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
-    server.verify(1, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
+    assertThat(stats()).isEqualTo(2);
+    assertThat(uploads()).isEqualTo(1);
   }
 
   @Test
   void eachClaimIsOneSignAndOneUploadWithoutAStat() {
     PermanodeClient permanodes = withClock(Instant.parse("2026-11-25T10:00:00Z"));
     BlobRef permanode = permanodes.create();
-    server.resetRequests();
+    server.clearRequests();
+    stored.clear();
 
     BlobRef title = permanodes.setAttribute(permanode, "title", "T");
     BlobRef tag = permanodes.addAttribute(permanode, "tag", "a");
     BlobRef deletion = permanodes.delete(tag);
 
-    assertThat(fake.blobs()).containsKeys(title, tag, deletion);
-    server.verify(3, postRequestedFor(urlPathEqualTo(SIGN)));
-    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
-    assertThat(uploadedParts())
-        .containsExactly(
-            List.of(title.toString()), List.of(tag.toString()), List.of(deletion.toString()));
+    assertThat(signs()).isEqualTo(3);
+    assertThat(stats()).isZero();
+    assertThat(uploads()).isEqualTo(3);
+    assertThat(stored).containsExactly(title, tag, deletion);
   }
 
   @Test
   void aNewClaimTheServerDidNotReceiveFailsNamingItAndTheServersText() {
-    PermanodeClient permanodes = withClock(Instant.parse("2026-11-25T10:00:00Z"));
-    BlobRef permanode = permanodes.create();
-    server.stubFor(
-        post(urlPathEqualTo(BLOBS + "upload"))
-            .willReturn(Fixture.named("33-upload-digest-mismatch").response()));
+    Instant time = Instant.parse("2026-11-25T10:00:00Z");
+    BlobRef permanode = withClock(time).create();
+    // The sign helper's fixed time and the fixed clock make the claim's ref known in advance.
+    BlobRef lost = withClock(time).setAttribute(permanode, "title", "lost");
+    server.removeBlob(lost);
+    server.faults().refuseBlob(lost);
+    server.clearRequests();
 
-    assertThatThrownBy(() -> permanodes.setAttribute(permanode, "title", "lost"))
+    assertThatThrownBy(() -> withClock(time).setAttribute(permanode, "title", "lost"))
         .isInstanceOfSatisfying(
             ServerException.class,
             e -> assertThat(e.serverError()).contains("corrupt blob; digest doesn't match"))
         .hasMessageContaining("did not store 1 of 1");
-    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "stat")));
+    assertThat(server.contains(lost)).isFalse();
+    assertThat(stats()).isZero();
   }
 
   @Test
@@ -214,19 +236,17 @@ class PermanodeClientTest {
     assertThatThrownBy(() -> permanodes.createPlanned(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("key");
-    server.verify(0, postRequestedFor(urlPathEqualTo(SIGN)));
+    assertThat(signs()).isZero();
   }
 
   @Test
   void aSigningRefusalUploadsNothing() {
-    server.stubFor(
-        post(urlPathEqualTo(SIGN))
-            .willReturn(Fixture.named("20-sighelper-sign-no-signer").response()));
+    server.faults().failNextRequests(1, 400, r -> r.path().equals(SIGN));
 
     assertThatThrownBy(() -> conn.permanodes().create(Map.of("title", "x")))
         .isInstanceOf(SigningException.class);
-    server.verify(0, postRequestedFor(urlPathEqualTo(BLOBS + "upload")));
-    assertThat(fake.blobs()).isEmpty();
+    assertThat(uploads()).isZero();
+    assertThat(stored).isEmpty();
   }
 
   /** A clock that answers the given instants in turn. */
@@ -250,19 +270,6 @@ class PermanodeClientTest {
     };
   }
 
-  /** The part names of every upload request the server received, oldest first. */
-  List<List<String>> uploadedParts() {
-    List<List<String>> uploads = new ArrayList<>();
-    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-    Collections.reverse(events);
-    for (ServeEvent event : events) {
-      if (event.getRequest().getUrl().endsWith("/camli/upload")) {
-        uploads.add(event.getRequest().getParts().stream().map(Request.Part::getName).toList());
-      }
-    }
-    return uploads;
-  }
-
   @Test
   void withALocalSignerClaimsArePkPutsBytesAndTheKeyIsUploadedOnce() {
     LocalSigner identity = SigningFixtures.serverIdentity();
@@ -271,8 +278,7 @@ class PermanodeClientTest {
     Map<BlobRef, String> pkPut = new LinkedHashMap<>();
     SigningFixtures.signedUploads("pkput-permanode.txt")
         .forEach(upload -> pkPut.put(upload.declaredRef(), upload.text()));
-    try (Connection local =
-        WireMockFixtures.connect(server, ConnectOptions.builder().signer(identity))) {
+    try (Connection local = connect(ConnectOptions.builder().signer(identity))) {
       PermanodeClient permanodes =
           new PermanodeClient(
               local.blobs(),
@@ -282,21 +288,21 @@ class PermanodeClientTest {
       BlobRef title = permanodes.setAttribute(permanode, "title", "Fixture permanode");
       BlobRef alpha = permanodes.addAttribute(permanode, "tag", "alpha");
 
-      assertThat(fake.text(title)).isEqualTo(pkPut.get(title));
-      assertThat(fake.text(alpha)).isEqualTo(pkPut.get(alpha));
+      assertThat(text(title)).isEqualTo(pkPut.get(title));
+      assertThat(text(alpha)).isEqualTo(pkPut.get(alpha));
       assertThat(pkPut.keySet()).contains(title, alpha);
-      assertThat(fake.text(SERVER_KEY)).isEqualTo(identity.publicKeyBlob().text());
-      assertThat(uploadedParts())
-          .containsExactly(
-              List.of(SERVER_KEY.toString(), title.toString()), List.of(alpha.toString()));
+      assertThat(text(SERVER_KEY)).isEqualTo(identity.publicKeyBlob().text());
+      // The server already holds the key (a reset server stores it again): the client stats it
+      // once, then uploads each claim alone.
+      assertThat(stored).containsExactly(title, alpha);
+      assertThat(uploads()).isEqualTo(2);
     }
   }
 
   @Test
   void withALocalSignerAPlannedPermanodeIsPkPutsFileNode() {
     try (Connection local =
-        WireMockFixtures.connect(
-            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+        connect(ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
       BlobRef planned =
           local
               .permanodes()
@@ -305,22 +311,16 @@ class PermanodeClientTest {
       assertThat(planned)
           .isEqualTo(
               BlobRef.parse("sha224-505e9d4360bd6ea97eb1e895c68c88adde77c34b6a823075c6de0436"));
-      assertThat(fake.text(planned))
+      assertThat(text(planned))
           .isEqualTo(SigningFixtures.text("raw/43g-get-permanode-planned.resp.body"));
     }
   }
 
   @Test
   void roundTripWithALocalSignerPassesTheServersSignatureCheck() {
-    SignatureVerifier verifier = SignatureVerifier.forPublicKey(SigningFixtures.publicKeyBlob());
-    // Like the server: a signed blob is only accepted once its signer's key blob is stored.
-    fake.checkSignaturesWith(
-        signed ->
-            fake.blobs().containsKey(verifier.publicKeyBlobRef())
-                && verifier.verify(signed).valid());
+    // The embedded index, like a real server's, counts only claims its owner's key signed.
     try (Connection local =
-        WireMockFixtures.connect(
-            server, ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
+        connect(ConnectOptions.builder().signer(SigningFixtures.serverIdentity()))) {
       PermanodeClient permanodes = local.permanodes();
       BlobRef permanode = permanodes.create(Map.of("title", "Signed here"));
       permanodes.addAttribute(permanode, "tag", "local");

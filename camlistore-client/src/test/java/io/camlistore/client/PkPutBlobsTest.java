@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.internal.Json;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.internal.HttpTransport;
+import io.camlistore.protocol.BlobRef;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

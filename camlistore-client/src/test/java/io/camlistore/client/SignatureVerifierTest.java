@@ -7,9 +7,9 @@ import static io.camlistore.client.SigningFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.internal.sign.Armor;
-import io.camlistore.client.internal.sign.SignaturePacketWriter;
-import io.camlistore.client.internal.sign.SigningKey;
+import io.camlistore.protocol.internal.sign.Armor;
+import io.camlistore.protocol.internal.sign.SignaturePacketWriter;
+import io.camlistore.protocol.internal.sign.SigningKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;

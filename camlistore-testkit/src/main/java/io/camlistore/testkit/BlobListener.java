@@ -1,6 +1,6 @@
 package io.camlistore.testkit;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 
 /**
  * Observes the embedded server's blob store, for example to keep an index of schema blobs or to let

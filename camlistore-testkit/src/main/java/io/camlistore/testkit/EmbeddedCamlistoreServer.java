@@ -1,8 +1,8 @@
 package io.camlistore.testkit;
 
 import com.sun.net.httpserver.HttpServer;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.LocalSigner;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.JsonSigner;
 import io.camlistore.testkit.internal.Authenticator;
 import io.camlistore.testkit.internal.BlobProtocolHandler;
 import io.camlistore.testkit.internal.BlobStore;
@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * the blob protocol (stat with long-polling, multipart upload, PUT, GET/HEAD with ranges, enumerate
  * and remove), the search handler (describe, claims, query and lookups over an index of the stored
  * schema blobs; {@linkplain Builder#search(boolean) on unless turned off}) and, with a {@linkplain
- * Builder#signer(LocalSigner) signer}, the sign helper, with the real server's status codes,
- * headers and response bodies.
+ * Builder#signer(JsonSigner) signer}, the sign helper, with the real server's status codes, headers
+ * and response bodies.
  *
  * <pre>{@code
  * try (EmbeddedCamlistoreServer server =
@@ -82,7 +82,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
   private final boolean removeEnabled;
   private final int maxBlobSize;
   private final BlobStore store;
-  private final @Nullable LocalSigner signer;
+  private final @Nullable JsonSigner signer;
   private final @Nullable SignHandler signHandler;
   private final @Nullable Mount search;
   private final FaultPlan faultPlan = new FaultPlan();
@@ -173,7 +173,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   private void storePublicKey() {
     if (signer != null && !contains(signer.publicKeyBlobRef())) {
-      store.put(signer.publicKeyBlobRef(), signer.publicKeyBlob().data());
+      store.put(signer.publicKeyBlobRef(), signer.publicKeyBlob());
     }
   }
 
@@ -254,7 +254,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
    * claims signed with it; empty when the server has none (then every claim whose signature
    * verifies counts)}
    */
-  public Optional<LocalSigner> signer() {
+  public Optional<JsonSigner> signer() {
     return Optional.ofNullable(signer);
   }
 
@@ -434,7 +434,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
     private int maxBlobSize = DEFAULT_MAX_BLOB_SIZE;
     private int requestHistoryLimit = 10_000;
     private int recordedBodyLimit = DEFAULT_RECORDED_BODY_LIMIT;
-    private @Nullable LocalSigner signer;
+    private @Nullable JsonSigner signer;
     private boolean search = true;
 
     private Builder() {}
@@ -585,7 +585,7 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
      * @param signer the identity, or null for none
      * @return this builder
      */
-    public Builder signer(@Nullable LocalSigner signer) {
+    public Builder signer(@Nullable JsonSigner signer) {
       this.signer = signer;
       return this;
     }

@@ -1,6 +1,6 @@
 package io.camlistore.testkit;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.internal.FaultPlan;
 import java.time.Duration;
 import java.util.Objects;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class InteropIT {
  *   @Test
  *   void goReadsWhatJavaWrote(RealPerkeepServer server, PerkeepTools tools) {
- *     try (Connection conn = server.connect()) {
+ *     ConnectOptions options = ConnectOptions.builder().auth(Auth.parse(server.authSpec())).build();
+ *     try (Connection conn = Camlistore.connect(server.url(), options)) {
  *       BlobRef file = conn.files().putFile(path);
  *       assertThat(tools.pkGet("-contents", file.toString())).isEqualTo(Files.readAllBytes(path));
  *     }

@@ -1,9 +1,6 @@
 package io.camlistore.testkit;
 
-import io.camlistore.client.Auth;
-import io.camlistore.client.Camlistore;
-import io.camlistore.client.ConnectOptions;
-import io.camlistore.client.Connection;
+import io.camlistore.protocol.AuthSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * assert only about that data; and since a real server indexes asynchronously, what they search for
  * they wait for, with a bound.
  *
- * <p>{@link #toString()} shows the URL and the auth scheme, never a password or token.
+ * <p>A client connects with {@link #url()} and the credentials {@link #authSpec()} spells (the
+ * client's {@code Auth.parse} reads them). {@link #toString()} shows the URL and the auth scheme,
+ * never a password or token.
  */
 public final class RealPerkeepServer {
   /** The environment variable naming the server's base URL. */
   public static final String URL_VARIABLE = "CAMLISTORE_IT_URL";
 
-  /** The environment variable holding the server's credentials, as {@link Auth#parse} reads. */
+  /** The environment variable holding the server's credentials, as {@link AuthSpec} reads them. */
   public static final String AUTH_VARIABLE = "CAMLISTORE_IT_AUTH";
 
   /** The environment variable naming the Perkeep server folder with the Go tools. */
@@ -43,13 +42,13 @@ public final class RealPerkeepServer {
 
   private final String url;
   private final String authSpec;
-  private final Auth auth;
+  private final AuthSpec auth;
   private final @Nullable Path home;
 
   private RealPerkeepServer(String url, String authSpec, @Nullable Path home) {
     this.url = url.endsWith("/") ? url : url + "/";
     this.authSpec = authSpec;
-    this.auth = Auth.parse(authSpec);
+    this.auth = AuthSpec.parse(authSpec);
     this.home = home;
   }
 
@@ -86,7 +85,7 @@ public final class RealPerkeepServer {
    * benchmark run names one}
    *
    * @param url its base URL
-   * @param auth its credentials as {@link Auth#parse} reads them; blank means {@code none}
+   * @param auth its credentials as {@link AuthSpec} reads them; blank means {@code none}
    * @throws IllegalArgumentException if the credentials are malformed
    */
   public static RealPerkeepServer of(String url, String auth) {
@@ -102,24 +101,12 @@ public final class RealPerkeepServer {
     return url;
   }
 
-  /** {@return the credentials the server accepts} */
-  public Auth auth() {
-    return auth;
-  }
-
-  /** {@return the credentials as the Go tools' configuration spells them; a secret} */
-  String authSpec() {
+  /**
+   * {@return the credentials the server accepts, as Perkeep's configuration spells them (e.g.
+   * {@code userpass:alice:secret}); a secret, never to be logged}
+   */
+  public String authSpec() {
     return authSpec;
-  }
-
-  /** {@return connect options with the server's credentials, to adjust further} */
-  public ConnectOptions.Builder connectOptions() {
-    return ConnectOptions.builder().auth(auth);
-  }
-
-  /** {@return a new connection to the server with its credentials; close it after use} */
-  public Connection connect() {
-    return Camlistore.connect(url, connectOptions().build());
   }
 
   /** {@return the Perkeep server folder ({@value #HOME_VARIABLE}), if the environment names one} */

@@ -3,7 +3,7 @@ package io.camlistore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

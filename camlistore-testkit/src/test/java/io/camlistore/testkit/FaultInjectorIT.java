@@ -3,7 +3,7 @@ package io.camlistore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

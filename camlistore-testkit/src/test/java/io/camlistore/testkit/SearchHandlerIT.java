@@ -2,10 +2,8 @@ package io.camlistore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.Camlistore;
-import io.camlistore.client.Connection;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -187,12 +185,8 @@ class SearchHandlerIT {
 
   @Test
   void anEmptyQueryFindsVisiblePermanodesAndAnEmptyConstraintNothing() {
-    BlobRef visible;
-    BlobRef hidden;
-    try (Connection conn = Camlistore.connect(server.url())) {
-      visible = conn.permanodes().create(Map.of("title", "Shown"));
-      hidden = conn.permanodes().create(Map.of("camliDefVis", "hide"));
-    }
+    BlobRef visible = permanode("visible", Map.of("title", "Shown"));
+    BlobRef hidden = permanode("hidden", Map.of("camliDefVis", "hide"));
 
     assertThat(Http.text(post("query", "{}")))
         .contains(visible.toString())
@@ -275,11 +269,10 @@ class SearchHandlerIT {
 
   @Test
   void describeViewsPermanodesAtATimeAndLimitsDirectoryChildren() {
-    BlobRef node;
-    try (Connection conn = Camlistore.connect(server.url())) {
-      node = conn.permanodes().create(Map.of("title", "First"));
-      conn.permanodes().setAttribute(node, "title", "Second");
-    }
+    BlobRef node = permanode("viewed", Map.of("title", "First"));
+    signed(
+        PermanodeSchemas.attributeClaim(
+            KEY, T0.plusSeconds(2), "set-attribute", node, "title", "Second"));
     String claims = Http.text(get("claims?permanode=" + node));
     String firstDate = claims.replaceFirst("(?s).*?\"date\": \"([^\"]+)\".*", "$1");
 
@@ -328,6 +321,17 @@ class SearchHandlerIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Length")).hasValue("17");
     assertThat(response.body()).isEmpty();
+  }
+
+  /** A permanode whose attributes are set one second after it is made. */
+  private BlobRef permanode(String random, Map<String, String> attributes) {
+    BlobRef node = signed(PermanodeSchemas.permanode(KEY, random, T0));
+    attributes.forEach(
+        (attribute, value) ->
+            signed(
+                PermanodeSchemas.attributeClaim(
+                    KEY, T0.plusSeconds(1), "set-attribute", node, attribute, value)));
+    return node;
   }
 
   private BlobRef signed(String unsigned) {

@@ -2,33 +2,46 @@ package io.camlistore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.Camlistore;
-import io.camlistore.client.Connection;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index of a server on a storage directory covers the blobs an earlier server stored. */
 class SearchStorageIT {
+  private static final BlobRef KEY = TestIdentity.publicKeyBlobRef();
+  private static final Instant T0 = Instant.parse("2020-11-01T12:00:00Z");
+
   @TempDir Path blobs;
 
   @Test
   void aNewServerOnTheSameDirectoryFindsTheOldPermanodes() {
     BlobRef made;
-    try (EmbeddedCamlistoreServer first = server().start();
-        Connection conn = Camlistore.connect(first.url())) {
-      made = conn.permanodes().create(Map.of("title", "Persistent"));
+    try (EmbeddedCamlistoreServer first = server().start()) {
+      made = signed(first, PermanodeSchemas.permanode(KEY, "persistent", T0));
+      signed(
+          first,
+          PermanodeSchemas.attributeClaim(
+              KEY, T0.plusSeconds(1), "set-attribute", made, "title", "Persistent"));
     }
 
-    try (EmbeddedCamlistoreServer second = server().start();
-        Connection conn = Camlistore.connect(second.url())) {
-      assertThat(conn.searcher().query("title:persistent"))
-          .extracting(r -> r.blobRef())
-          .containsExactly(made);
+    try (EmbeddedCamlistoreServer second = server().start()) {
+      String found =
+          Http.text(
+              Http.postJson(
+                  second,
+                  "/my-search/camli/search/query",
+                  "{\"expression\": \"title:persistent\"}"));
+
+      assertThat(found).contains("\"blob\": \"" + made + "\"");
       assertThat(second.blobCount()).isEqualTo(3);
     }
+  }
+
+  private static BlobRef signed(EmbeddedCamlistoreServer server, String unsigned) {
+    return server.putBlob(Http.bytes(TestIdentity.signer().sign(unsigned)));
   }
 
   private EmbeddedCamlistoreServer.Builder server() {

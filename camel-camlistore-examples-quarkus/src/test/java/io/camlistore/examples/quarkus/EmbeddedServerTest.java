@@ -2,7 +2,7 @@ package io.camlistore.examples.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

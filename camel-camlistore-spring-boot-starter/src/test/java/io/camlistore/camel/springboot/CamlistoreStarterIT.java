@@ -3,7 +3,7 @@ package io.camlistore.camel.springboot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.camel.CamlistoreConstants;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.CamlistoreServer;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package io.camlistore.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.AuthenticationException;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.ConnectionException;
 import io.camlistore.client.Discovery;
 import io.camlistore.client.NotCamliServerException;
 import io.camlistore.client.ServerException;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -2,9 +2,9 @@ package io.camlistore.client.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

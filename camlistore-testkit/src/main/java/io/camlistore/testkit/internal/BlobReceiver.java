@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal;
 
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.HashAlgorithm;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.HashAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.camlistore.testkit.internal;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.BlobListener;
 import java.util.ArrayList;
 import java.util.List;

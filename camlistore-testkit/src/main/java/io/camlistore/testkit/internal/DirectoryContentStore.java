@@ -1,6 +1,6 @@
 package io.camlistore.testkit.internal;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.camlistore.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.camlistore.protocol.Rfc3339;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class DiscoveryHandler {
     doc.put("ownerName", ownerName);
     doc.put("userName", ownerName);
     doc.put("storageGeneration", storage.generation());
-    doc.put("storageInitTime", GoTime.rfc3339Nano(storage.initTime()));
+    doc.put("storageInitTime", Rfc3339.format(storage.initTime()));
     doc.put("thumbVersion", "2");
     doc.put("authToken", authToken);
     doc.put("hasLegacySHA1Index", false);

@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.camlistore.testkit.internal;
 
-import io.camlistore.client.internal.schema.CanonicalJson;
+import io.camlistore.protocol.schema.CanonicalJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;

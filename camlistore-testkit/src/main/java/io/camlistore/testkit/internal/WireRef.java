@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal;
 
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.HashAlgorithm;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.HashAlgorithm;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

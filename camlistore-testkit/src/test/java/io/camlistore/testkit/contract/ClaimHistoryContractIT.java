@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camlistore.client.Blob;
-import io.camlistore.testkit.internal.GoTime;
+import io.camlistore.protocol.Rfc3339;
+import io.camlistore.testkit.TestBlob;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class ClaimHistoryContractIT {
     String oldTitle = unique("old title");
     String newTitle = unique("new title");
     String tag = unique("tag");
-    Blob node = Signed.permanode(target, T);
+    TestBlob node = Signed.permanode(target, T);
     store(
         node,
         claim(1, "set-attribute", node, "title", oldTitle),
@@ -59,8 +59,8 @@ class ClaimHistoryContractIT {
   @Test
   void permanodeattrListsTheNewestClaimFirstAndNoneDatedAfterAt() {
     String tag = unique("tag");
-    Blob older = Signed.permanode(target, T);
-    Blob newer = Signed.permanode(target, T);
+    TestBlob older = Signed.permanode(target, T);
+    TestBlob newer = Signed.permanode(target, T);
     store(
         older,
         newer,
@@ -68,16 +68,16 @@ class ClaimHistoryContractIT {
         claim(3, "add-attribute", newer, "tag", tag));
 
     assertThat(withAttr("tag", tag, "")).containsExactly(ref(newer), ref(older));
-    assertThat(withAttr("tag", tag, "&at=" + GoTime.rfc3339Nano(T.plusSeconds(2))))
+    assertThat(withAttr("tag", tag, "&at=" + Rfc3339.format(T.plusSeconds(2))))
         .containsExactly(ref(older));
   }
 
   @Test
   void signerattrvalueFindsTheNewestClaimsPermanodeThoughItsValueChangedOrItWasDeleted() {
     String title = unique("title");
-    Blob first = Signed.permanode(target, T);
-    Blob second = Signed.permanode(target, T);
-    Blob secondsTitle = claim(3, "set-attribute", second, "title", title);
+    TestBlob first = Signed.permanode(target, T);
+    TestBlob second = Signed.permanode(target, T);
+    TestBlob secondsTitle = claim(3, "set-attribute", second, "title", title);
     store(
         first,
         second,
@@ -101,10 +101,10 @@ class ClaimHistoryContractIT {
   void attributeConstraintsStillCountADeletedClaim() {
     String tag = unique("tag");
     String title = unique("title");
-    Blob node = Signed.permanode(target, T);
-    Blob tagged = claim(1, "add-attribute", node, "tag", tag);
+    TestBlob node = Signed.permanode(target, T);
+    TestBlob tagged = claim(1, "add-attribute", node, "tag", tag);
     // A permanode query lists only permanodes with a live claim: this title.
-    Blob titled = claim(2, "set-attribute", node, "title", title);
+    TestBlob titled = claim(2, "set-attribute", node, "title", title);
     store(node, tagged, titled, Signed.deletion(target, T.plusSeconds(3), tagged));
 
     JsonNode found =
@@ -132,9 +132,9 @@ class ClaimHistoryContractIT {
   void aClaimDatedExactlyAtTheUnixEpochIsIgnoredAndOneASecondLaterIsNot() {
     String title = unique("title");
     String tag = unique("tag");
-    Blob node = Signed.permanode(target, T);
-    Blob atEpoch = Signed.claim(target, Instant.EPOCH, "set-attribute", node, "title", title);
-    Blob justAfter =
+    TestBlob node = Signed.permanode(target, T);
+    TestBlob atEpoch = Signed.claim(target, Instant.EPOCH, "set-attribute", node, "title", title);
+    TestBlob justAfter =
         Signed.claim(target, Instant.EPOCH.plusSeconds(1), "add-attribute", node, "tag", tag);
     store(node, atEpoch, justAfter);
 
@@ -147,17 +147,17 @@ class ClaimHistoryContractIT {
     return text + " " + UUID.randomUUID();
   }
 
-  private Blob claim(int second, String type, Blob node, String attr, String value) {
+  private TestBlob claim(int second, String type, TestBlob node, String attr, String value) {
     return Signed.claim(target, T.plusSeconds(second), type, node, attr, value);
   }
 
-  private void store(Blob... blobs) {
-    Blobs.store(target, Arrays.stream(blobs).map(Blob::data).toArray(byte[][]::new));
+  private void store(TestBlob... blobs) {
+    Blobs.store(target, Arrays.stream(blobs).map(TestBlob::data).toArray(byte[][]::new));
     SearchIndex.awaitDescribed(
         target, Arrays.stream(blobs).map(ClaimHistoryContractIT::ref).toList());
   }
 
-  private static String ref(Blob blob) {
+  private static String ref(TestBlob blob) {
     return blob.blobRef().toString();
   }
 
@@ -171,12 +171,12 @@ class ClaimHistoryContractIT {
     return refs(answer.path("withAttr"), "permanode");
   }
 
-  private List<String> claims(Blob node) {
+  private List<String> claims(TestBlob node) {
     return refs(search("claims?permanode=" + ref(node)).path("claims"), "blobref");
   }
 
   /** The permanode's attributes as describe shows them. */
-  private Map<String, List<String>> attributes(Blob node) {
+  private Map<String, List<String>> attributes(TestBlob node) {
     JsonNode attr =
         search("describe?blobref=" + ref(node))
             .path("meta")

@@ -2,7 +2,7 @@ package io.camlistore.testkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camlistore.client.Auth;
+import io.camlistore.protocol.AuthSpec;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
 import io.camlistore.testkit.RealPerkeepServer;
 import io.camlistore.testkit.TestIdentity;
@@ -54,7 +54,7 @@ final class ContractTarget {
   private final @Nullable String keyId;
   private final @Nullable String publicKeyRef;
 
-  private ContractTarget(String description, URI base, Auth auth, boolean embedded) {
+  private ContractTarget(String description, URI base, AuthSpec auth, boolean embedded) {
     this.description = description;
     this.base = base;
     this.authorization = auth.authorizationHeader().orElse(null);
@@ -106,7 +106,7 @@ final class ContractTarget {
       return new ContractTarget(
           "the real Perkeep server at " + server.url(),
           URI.create(server.url()),
-          server.auth(),
+          AuthSpec.parse(server.authSpec()),
           false);
     }
     EmbeddedCamlistoreServer server =
@@ -118,7 +118,7 @@ final class ContractTarget {
     return new ContractTarget(
         "an embedded server at " + server.url(),
         URI.create(server.url()),
-        Auth.basic("alice", "secret"),
+        AuthSpec.basic("alice", "secret"),
         true);
   }
 

@@ -3,10 +3,10 @@ package io.camlistore.testkit.contract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camlistore.client.Blob;
+import io.camlistore.protocol.Rfc3339;
+import io.camlistore.testkit.TestBlob;
 import io.camlistore.testkit.TestIdentity;
 import io.camlistore.testkit.internal.GoJson;
-import io.camlistore.testkit.internal.GoTime;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -53,7 +53,7 @@ final class RunData {
 
   /** One fixture blob's copy; dates only for blobs that carry a claim date. */
   private record Copy(
-      Blob blob,
+      TestBlob blob,
       @Nullable String permanode,
       @Nullable Instant fixtureDate,
       @Nullable Instant date,
@@ -150,9 +150,9 @@ final class RunData {
 
   // ---- making the copy
 
-  private void copyAll(List<Blob> fixtureBlobs) {
+  private void copyAll(List<TestBlob> fixtureBlobs) {
     Map<String, String> texts = new LinkedHashMap<>();
-    for (Blob blob : fixtureBlobs) {
+    for (TestBlob blob : fixtureBlobs) {
       if (!blob.blobRef().toString().equals(FIXTURE_PUBLIC_KEY)) {
         texts.put(blob.blobRef().toString(), new String(blob.data(), StandardCharsets.UTF_8));
       }
@@ -231,7 +231,7 @@ final class RunData {
               ? copied.getBytes(StandardCharsets.UTF_8)
               : Signed.sign(target, copied.substring(0, signature) + "}");
     }
-    Blob blob = Blob.of(data);
+    TestBlob blob = TestBlob.of(data);
     refs.put(fixtureRef, blob.blobRef().toString());
     String permanode = schema == null ? null : schema.path("permaNode").asText(null);
     Instant fixtureDate =
@@ -257,7 +257,7 @@ final class RunData {
       String raw = field.group(2);
       String copied =
           switch (name) {
-            case "claimDate" -> date == null ? raw : GoTime.rfc3339Nano(date);
+            case "claimDate" -> date == null ? raw : Rfc3339.format(date);
             case "fileName" -> fileName(raw);
             default -> REF.matcher(raw).matches() ? raw : raw + "-" + run;
           };
@@ -358,7 +358,7 @@ final class RunData {
 
   private String rekeyText(String text, @Nullable String subject, String key) {
     if ((key.equals("modtime") || key.equals("date")) && subject != null) {
-      return GoTime.rfc3339Nano(dateOf(subject, Instant.parse(text)));
+      return Rfc3339.format(dateOf(subject, Instant.parse(text)));
     }
     Matcher token = CONTINUE_TOKEN.matcher(text);
     if (key.equals("continue") && token.matches()) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camlistore.testkit.internal.GoTime;
+import io.camlistore.protocol.Rfc3339;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -234,8 +234,7 @@ class SearchContractIT {
   @Test
   void recentListsTheLastModifiedPermanodesWithDescriptions() {
     // Recent before the end of this run's claims: its copy's three newest permanodes.
-    assertAnswer(
-        get("recent?n=3&before=" + GoTime.rfc3339Nano(data().end())), 200, "85-search-recent");
+    assertAnswer(get("recent?n=3&before=" + Rfc3339.format(data().end())), 200, "85-search-recent");
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.camlistore.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
+import io.camlistore.testkit.TestBlob;
 import io.camlistore.testkit.TestIdentity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +53,8 @@ final class SearchSeed {
   private SearchSeed() {}
 
   /** {@return the blobs, each once} */
-  static List<Blob> blobs() {
-    List<Blob> blobs = new ArrayList<>();
+  static List<TestBlob> blobs() {
+    List<TestBlob> blobs = new ArrayList<>();
     for (String trace : TRACES) {
       blobs.addAll(parts(resource("/pkput-traces/" + trace)));
     }
@@ -64,7 +64,7 @@ final class SearchSeed {
   }
 
   /** Re-signs the {@code camliMember} claim {@code pk-put attr --add} made on the permanode. */
-  static Blob camliMemberClaim() {
+  static TestBlob camliMemberClaim() {
     String unsigned =
         PermanodeSchemas.attributeClaim(
             TestIdentity.publicKeyBlobRef(),
@@ -73,23 +73,24 @@ final class SearchSeed {
             BlobRef.parse(FIXTURE_PERMANODE),
             "camliMember",
             PLANNED_B_TXT);
-    Blob claim = Blob.of(TestIdentity.signer().sign(unsigned));
+    TestBlob claim = TestBlob.of(TestIdentity.signer().sign(unsigned));
     assertThat(claim.blobRef()).hasToString(CAMLI_MEMBER_CLAIM);
     return claim;
   }
 
   /** The parts of a multipart body (or a trace of them) whose content hashes to their name. */
-  private static List<Blob> parts(byte[] recording) {
+  private static List<TestBlob> parts(byte[] recording) {
     // Latin-1 keeps one char per byte, so the framing can be cut without decoding.
     String text = new String(recording, StandardCharsets.ISO_8859_1);
-    List<Blob> found = new ArrayList<>();
+    List<TestBlob> found = new ArrayList<>();
     Matcher part = PART.matcher(text);
     while (part.find()) {
       int end = text.indexOf("\r\n--", part.end());
       if (end < 0) {
         continue;
       }
-      Blob blob = Blob.of(text.substring(part.end(), end).getBytes(StandardCharsets.ISO_8859_1));
+      TestBlob blob =
+          TestBlob.of(text.substring(part.end(), end).getBytes(StandardCharsets.ISO_8859_1));
       if (blob.blobRef().toString().equals(part.group(1))) {
         found.add(blob);
       }

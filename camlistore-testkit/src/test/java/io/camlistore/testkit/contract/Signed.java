@@ -1,8 +1,8 @@
 package io.camlistore.testkit.contract;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
+import io.camlistore.testkit.TestBlob;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,22 +19,22 @@ final class Signed {
   private Signed() {}
 
   /** {@return a new permanode no other run has made} */
-  static Blob permanode(ContractTarget target, Instant claimDate) {
-    return Blob.of(
+  static TestBlob permanode(ContractTarget target, Instant claimDate) {
+    return TestBlob.of(
         sign(
             target,
             PermanodeSchemas.permanode(key(target), "contract " + UUID.randomUUID(), claimDate)));
   }
 
   /** {@return a claim of the given type (set-attribute, add-attribute, del-attribute)} */
-  static Blob claim(
+  static TestBlob claim(
       ContractTarget target,
       Instant date,
       String type,
-      Blob permanode,
+      TestBlob permanode,
       String attribute,
       String value) {
-    return Blob.of(
+    return TestBlob.of(
         sign(
             target,
             PermanodeSchemas.attributeClaim(
@@ -42,8 +42,8 @@ final class Signed {
   }
 
   /** {@return a claim that deletes a permanode or claim} */
-  static Blob deletion(ContractTarget target, Instant date, Blob deleted) {
-    return Blob.of(
+  static TestBlob deletion(ContractTarget target, Instant date, TestBlob deleted) {
+    return TestBlob.of(
         sign(target, PermanodeSchemas.deleteClaim(key(target), date, deleted.blobRef())));
   }
 

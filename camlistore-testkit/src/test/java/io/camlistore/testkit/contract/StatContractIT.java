@@ -2,7 +2,7 @@ package io.camlistore.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

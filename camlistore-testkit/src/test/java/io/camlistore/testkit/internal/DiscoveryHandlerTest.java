@@ -48,18 +48,18 @@ class DiscoveryHandlerTest {
   /** The generation and init time of the captured server. */
   private static final class FixedStorage implements ContentStore {
     @Override
-    public void write(io.camlistore.client.BlobRef ref, byte[] content) {}
+    public void write(io.camlistore.protocol.BlobRef ref, byte[] content) {}
 
     @Override
-    public byte[] read(io.camlistore.client.BlobRef ref) {
+    public byte[] read(io.camlistore.protocol.BlobRef ref) {
       return new byte[0];
     }
 
     @Override
-    public void delete(io.camlistore.client.BlobRef ref) {}
+    public void delete(io.camlistore.protocol.BlobRef ref) {}
 
     @Override
-    public Map<io.camlistore.client.BlobRef, Long> existing() {
+    public Map<io.camlistore.protocol.BlobRef, Long> existing() {
       return Map.of();
     }
 

@@ -2,6 +2,7 @@ package io.camlistore.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camlistore.protocol.Rfc3339;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +18,11 @@ class GoTextTest {
 
   @Test
   void formatsTimesAsRfc3339NanoWithTrailingZerosTrimmed() {
-    assertThat(GoTime.rfc3339Nano(Instant.parse("2026-11-25T09:27:41.903404525Z")))
+    assertThat(Rfc3339.format(Instant.parse("2026-11-25T09:27:41.903404525Z")))
         .isEqualTo("2026-11-25T09:27:41.903404525Z");
-    assertThat(GoTime.rfc3339Nano(Instant.parse("2026-11-25T09:30:13.350Z")))
+    assertThat(Rfc3339.format(Instant.parse("2026-11-25T09:30:13.350Z")))
         .isEqualTo("2026-11-25T09:30:13.35Z");
-    assertThat(GoTime.rfc3339Nano(Instant.parse("2020-11-01T12:00:00Z")))
+    assertThat(Rfc3339.format(Instant.parse("2020-11-01T12:00:00Z")))
         .isEqualTo("2020-11-01T12:00:00Z");
   }
 

@@ -2,7 +2,7 @@ package io.camlistore.testkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.camlistore.client.internal.chunk;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.internal.HashAlgorithm;
+import io.camlistore.protocol.HashAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package io.camlistore.client.internal.chunk;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ final class SpanTree {
       // A bytes blob with a single chunk would only add a level; refer to the chunk directly.
       childrenPart = Part.blob(children.get(0).chunk(), children.get(0).length());
     } else if (!children.isEmpty()) {
-      Blob bytes = CanonicalJson.schemaBlob(FileSchema.bytes(parts(children)), hashName);
+      Blob bytes = SchemaBlobs.of(FileSchema.bytes(parts(children)), hashName);
       sink.accept(bytes, ChunkSink.Kind.BYTES_SCHEMA);
       childrenPart = Part.bytes(bytes.blobRef(), childrenSize);
     }

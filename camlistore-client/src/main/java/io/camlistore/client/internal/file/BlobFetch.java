@@ -1,8 +1,8 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.CamlistoreException;
+import io.camlistore.protocol.BlobRef;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;

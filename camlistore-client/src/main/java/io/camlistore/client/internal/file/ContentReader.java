@@ -1,8 +1,8 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.protocol.BlobRef;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 

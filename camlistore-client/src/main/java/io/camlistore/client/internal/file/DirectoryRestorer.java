@@ -1,10 +1,10 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.InvalidSchemaException;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

@@ -1,14 +1,14 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
+import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.schema.StaticSet;
 import io.camlistore.client.internal.schema.StaticSet.DirectoryMember;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -73,8 +73,7 @@ public final class DirectoryWriter {
       if (attributes.isSymbolicLink()) {
         String target = Files.readSymbolicLink(child).toString();
         Blob link =
-            CanonicalJson.schemaBlob(
-                FileSchema.symlink(name, target, metadata.read(child, false)), hashName);
+            SchemaBlobs.of(FileSchema.symlink(name, target, metadata.read(child, false)), hashName);
         pipeline.add(link);
         members.add(new DirectoryMember(name, false, link.blobRef()));
       } else if (attributes.isDirectory()) {
@@ -94,7 +93,7 @@ public final class DirectoryWriter {
     }
     BlobRef entries = set.top().blobRef();
     Blob schema =
-        CanonicalJson.schemaBlob(
+        SchemaBlobs.of(
             FileSchema.directory(nameOf(directory), entries, metadata.read(directory, false)),
             hashName);
     pipeline.add(schema, List.of(entries), null, false);

@@ -1,16 +1,16 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.internal.chunk.ChunkSink;
 import io.camlistore.client.internal.chunk.FileChunker;
 import io.camlistore.client.internal.chunk.FileParts;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -73,8 +73,7 @@ public final class FileUploader {
           }
         };
     FileParts layout = chunker.chunk(content, sink);
-    Blob schema =
-        CanonicalJson.schemaBlob(FileSchema.file(fileName, layout.parts(), metadata), hashName);
+    Blob schema = SchemaBlobs.of(FileSchema.file(fileName, layout.parts(), metadata), hashName);
     pipeline.add(schema, refs(layout.parts()), unit, false);
     return schema.blobRef();
   }

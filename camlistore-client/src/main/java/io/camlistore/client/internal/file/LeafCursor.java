@@ -1,10 +1,10 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.InvalidSchemaException;
 import io.camlistore.client.internal.schema.Part;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.protocol.BlobRef;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;

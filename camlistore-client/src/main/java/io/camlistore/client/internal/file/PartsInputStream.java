@@ -1,9 +1,9 @@
 package io.camlistore.client.internal.file;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.InvalidSchemaException;
 import io.camlistore.client.internal.file.LeafCursor.Leaf;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;

@@ -1,7 +1,9 @@
 package io.camlistore.client.internal.schema;
 
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.Rfc3339;
+import io.camlistore.protocol.schema.CanonicalJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,11 +127,11 @@ public final class FileSchema {
     metadata.groupId().ifPresent(id -> map.put("unixGroupId", id));
     metadata.groupName().ifPresent(group -> map.put("unixGroup", group));
     Optional<Instant> mtime = metadata.modificationTime();
-    mtime.ifPresent(time -> map.put("unixMtime", SchemaTime.format(time)));
+    mtime.ifPresent(time -> map.put("unixMtime", Rfc3339.format(time)));
     metadata
         .changeTime()
         .filter(ctime -> !mtime.equals(Optional.of(ctime)))
-        .ifPresent(ctime -> map.put("unixCtime", SchemaTime.format(ctime)));
+        .ifPresent(ctime -> map.put("unixCtime", Rfc3339.format(ctime)));
     return map;
   }
 

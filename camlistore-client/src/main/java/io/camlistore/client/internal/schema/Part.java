@@ -1,6 +1,6 @@
 package io.camlistore.client.internal.schema;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

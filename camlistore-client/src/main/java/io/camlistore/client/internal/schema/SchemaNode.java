@@ -2,10 +2,10 @@ package io.camlistore.client.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.InvalidSchemaException;
 import io.camlistore.client.internal.Json;
+import io.camlistore.protocol.BlobRef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

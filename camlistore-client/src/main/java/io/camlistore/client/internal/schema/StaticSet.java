@@ -1,7 +1,8 @@
 package io.camlistore.client.internal.schema;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -126,7 +127,7 @@ public final class StaticSet {
       }
       map.put("mergeSets", mergeSets);
     }
-    Blob blob = CanonicalJson.schemaBlob(map, hashName);
+    Blob blob = SchemaBlobs.of(map, hashName);
     out.add(blob);
     return blob;
   }

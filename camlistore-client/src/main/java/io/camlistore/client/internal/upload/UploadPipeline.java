@@ -2,9 +2,9 @@ package io.camlistore.client.internal.upload;
 
 import io.camlistore.client.Blob;
 import io.camlistore.client.BlobClient;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.ServerException;
+import io.camlistore.protocol.BlobRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

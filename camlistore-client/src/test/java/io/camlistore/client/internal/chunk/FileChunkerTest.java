@@ -8,12 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.chunk.ChunkSink.Kind;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.CanonicalJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -161,7 +162,7 @@ class FileChunkerTest {
     FileParts layout = chunker.chunk(open("testdata/" + file), recorder);
 
     Blob fileSchema =
-        CanonicalJson.schemaBlob(FileSchema.file(name, layout.parts(), FILE_METADATA), "sha224");
+        SchemaBlobs.of(FileSchema.file(name, layout.parts(), FILE_METADATA), "sha224");
 
     assertThat(fileSchema.text()).isEqualTo(text("testdata/schemas/" + schema));
     assertThat(fileSchema.blobRef()).hasToString(ref);

@@ -4,10 +4,10 @@ import static io.camlistore.client.internal.PerkeepTestData.parseObject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ class SpanTreeTest {
   }
 
   private static Blob bytesBlob(Part... parts) {
-    return CanonicalJson.schemaBlob(FileSchema.bytes(List.of(parts)), "sha224");
+    return SchemaBlobs.of(FileSchema.bytes(List.of(parts)), "sha224");
   }
 
   @Test

@@ -3,13 +3,13 @@ package io.camlistore.client.internal.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.NotFoundException;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
+import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.client.internal.schema.SchemaNode;
 import io.camlistore.client.internal.schema.StaticSet;
 import io.camlistore.client.internal.upload.UploadPipeline;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,12 +87,12 @@ class DirectoryTreeTest {
     Map<String, Object> fifo = new java.util.LinkedHashMap<>();
     fifo.put("camliType", "fifo");
     fifo.put("fileName", "pipe");
-    Blob fifoBlob = put(CanonicalJson.schemaBlob(fifo, "sha224"));
+    Blob fifoBlob = put(SchemaBlobs.of(fifo, "sha224"));
     Blob setBlob =
         put(StaticSet.of(List.of(set.members().get(0), fifoBlob.blobRef()), "sha224").top());
     Blob dir =
         put(
-            CanonicalJson.schemaBlob(
+            SchemaBlobs.of(
                 FileSchema.directory(
                     "d", setBlob.blobRef(), io.camlistore.client.FileMetadata.empty()),
                 "sha224"));

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.HashMismatchException;
-import io.camlistore.client.internal.schema.CanonicalJson;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
+import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.client.internal.schema.SchemaNode;
+import io.camlistore.protocol.BlobRef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -264,7 +264,7 @@ class PartsInputStreamTest {
   void aBytesSchemaAheadIsFetchedOnceWhileTheChunkBeforeItIsStillArriving() throws IOException {
     chunksOf(3, 1000);
     Part first = parts.get(0);
-    Blob bytes = CanonicalJson.schemaBlob(FileSchema.bytes(parts.subList(1, 3)), "sha224");
+    Blob bytes = SchemaBlobs.of(FileSchema.bytes(parts.subList(1, 3)), "sha224");
     chunks.put(bytes.blobRef(), bytes);
     parts.subList(1, 3).clear();
     parts.add(Part.bytes(bytes.blobRef(), 2000));

@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ class FileSchemaTest {
     Map<String, Object> map =
         FileSchema.file("hello.txt", List.of(Part.blob(HELLO_CHUNK, 16)), FILE_METADATA);
 
-    Blob blob = CanonicalJson.schemaBlob(map, "sha224");
+    Blob blob = SchemaBlobs.of(map, "sha224");
 
     assertThat(blob.text()).isEqualTo(text("testdata/schemas/hello.txt.json"));
     assertThat(blob.blobRef())
@@ -113,7 +114,7 @@ class FileSchemaTest {
         BlobRef.parse("sha224-6a00fb68d7f9af364a8802f284b32078e11149f66f22b13e94e5b159");
     FileMetadata metadata = FILE_METADATA.toBuilder().permissions(0755).build();
 
-    Blob blob = CanonicalJson.schemaBlob(FileSchema.directory("tree", entries, metadata), "sha224");
+    Blob blob = SchemaBlobs.of(FileSchema.directory("tree", entries, metadata), "sha224");
 
     assertThat(blob.text()).isEqualTo(text("testdata/schemas/tree-dir.json"));
     assertThat(blob.blobRef())

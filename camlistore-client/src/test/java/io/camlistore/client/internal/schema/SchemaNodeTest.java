@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.FileMetadata;
 import io.camlistore.client.InvalidSchemaException;
+import io.camlistore.protocol.BlobRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.internal.schema.StaticSet.DirectoryMember;
+import io.camlistore.protocol.BlobRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class StaticSetTest {
         StaticSet.forDirectory(List.of(new DirectoryMember("c.txt", false, C_TXT)), "sha224");
 
     Blob dir =
-        CanonicalJson.schemaBlob(
+        SchemaBlobs.of(
             FileSchema.directory("sub", entries.top().blobRef(), DIRECTORY_METADATA), "sha224");
 
     assertThat(entries.top().blobRef())
@@ -62,7 +62,7 @@ class StaticSetTest {
             "sha224");
 
     Blob dir =
-        CanonicalJson.schemaBlob(
+        SchemaBlobs.of(
             FileSchema.directory("tree", entries.top().blobRef(), DIRECTORY_METADATA), "sha224");
 
     assertThat(entries.top().text()).isEqualTo(text("fixtures/raw/43e-get-static-set.resp.body"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
 import io.camlistore.client.ServerException;
 import io.camlistore.client.internal.upload.UploadPipeline.Failures;
+import io.camlistore.protocol.BlobRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

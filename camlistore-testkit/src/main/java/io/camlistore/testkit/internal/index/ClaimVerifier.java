@@ -1,8 +1,8 @@
 package io.camlistore.testkit.internal.index;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.SignatureVerifier;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.InvalidSignatureException;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Verdicts are cached per blob; a blob whose key is not stored yet is checked again later.
  */
 public final class ClaimVerifier {
-  private final @Nullable SignatureVerifier owner;
+  private final @Nullable SignedBlobVerifier owner;
   private final Function<String, byte @Nullable []> blobs;
   private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
-  private final Map<String, SignatureVerifier> keys = new ConcurrentHashMap<>();
+  private final Map<String, SignedBlobVerifier> keys = new ConcurrentHashMap<>();
 
   /**
    * Creates the verifier.
@@ -28,7 +28,7 @@ public final class ClaimVerifier {
    * @param blobs reads a stored blob by ref (null if absent), to find signers' public keys
    */
   public ClaimVerifier(
-      @Nullable SignatureVerifier owner, Function<String, byte @Nullable []> blobs) {
+      @Nullable SignedBlobVerifier owner, Function<String, byte @Nullable []> blobs) {
     this.owner = owner;
     this.blobs = blobs;
   }
@@ -50,20 +50,20 @@ public final class ClaimVerifier {
     if (cached != null) {
       return cached;
     }
-    SignatureVerifier verifier = verifierFor(signer);
+    SignedBlobVerifier verifier = verifierFor(signer);
     if (verifier == null) {
       return false;
     }
-    boolean valid = verifier.verify(Blob.of(blob.bytes())).valid();
+    boolean valid = isValid(verifier, blob.bytes());
     verdicts.put(blob.ref(), valid);
     return valid;
   }
 
-  private @Nullable SignatureVerifier verifierFor(String signer) {
+  private @Nullable SignedBlobVerifier verifierFor(String signer) {
     if (owner != null) {
       return owner.publicKeyBlobRef().toString().equals(signer) ? owner : null;
     }
-    SignatureVerifier known = keys.get(signer);
+    SignedBlobVerifier known = keys.get(signer);
     if (known != null) {
       return known;
     }
@@ -73,11 +73,20 @@ public final class ClaimVerifier {
       return null;
     }
     try {
-      SignatureVerifier verifier = SignatureVerifier.forPublicKey(new Blob(key, ref.hashName()));
+      SignedBlobVerifier verifier = SignedBlobVerifier.forPublicKeyBlob(key);
       keys.put(signer, verifier);
       return verifier;
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  private static boolean isValid(SignedBlobVerifier verifier, byte[] signedBlob) {
+    try {
+      verifier.check(signedBlob);
+      return true;
+    } catch (InvalidSignatureException e) {
+      return false;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.camlistore.testkit.internal.index;
 
-import io.camlistore.client.BlobRef;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.Rfc3339;
 import io.camlistore.testkit.internal.BlobStore;
 import io.camlistore.testkit.internal.GoJson;
 import io.camlistore.testkit.internal.SizedRef;

@@ -1,7 +1,8 @@
 package io.camlistore.testkit.internal.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camlistore.client.internal.HashAlgorithm;
+import io.camlistore.protocol.HashAlgorithm;
+import io.camlistore.protocol.Rfc3339;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;

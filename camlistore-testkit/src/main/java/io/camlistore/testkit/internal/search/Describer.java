@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.Rfc3339;
 import io.camlistore.testkit.internal.GoJson;
-import io.camlistore.testkit.internal.GoTime;
 import io.camlistore.testkit.internal.index.Corpus;
 import io.camlistore.testkit.internal.index.DirInfo;
 import io.camlistore.testkit.internal.index.FileInfo;
@@ -250,7 +250,7 @@ final class Describer {
         Map<String, Object> permanode = new LinkedHashMap<>();
         permanode.put("attr", attrs.attributes());
         Instant modtime = attrs.modtime();
-        permanode.put("modtime", modtime == null ? ZERO_TIME : GoTime.rfc3339Nano(modtime));
+        permanode.put("modtime", modtime == null ? ZERO_TIME : Rfc3339.format(modtime));
         json.put("permanode", permanode);
       }
       FileInfo info = file;
@@ -280,7 +280,7 @@ final class Describer {
       }
       Instant time = info.time();
       if (time != null) {
-        json.put("time", GoTime.rfc3339Nano(time));
+        json.put("time", Rfc3339.format(time));
       }
       json.put("wholeRef", info.wholeRef());
       return json;

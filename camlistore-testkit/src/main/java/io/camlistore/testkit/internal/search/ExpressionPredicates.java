@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.Rfc3339;
 import io.camlistore.testkit.internal.GoText;
-import io.camlistore.testkit.internal.index.Rfc3339;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

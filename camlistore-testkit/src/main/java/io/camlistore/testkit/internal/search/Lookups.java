@@ -1,7 +1,7 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.Rfc3339;
 import io.camlistore.testkit.internal.GoJson;
-import io.camlistore.testkit.internal.GoTime;
 import io.camlistore.testkit.internal.index.Claim;
 import io.camlistore.testkit.internal.index.Corpus;
 import java.time.Instant;
@@ -39,7 +39,7 @@ final class Lookups {
       item.put("blobref", claim.ref());
       item.put("signer", claim.signer());
       item.put("permanode", claim.permanode());
-      item.put("date", GoTime.rfc3339Nano(claim.date()));
+      item.put("date", Rfc3339.format(claim.date()));
       item.put("type", claim.type());
       if (!claim.attr().isEmpty()) {
         item.put("attr", claim.attr());
@@ -74,7 +74,7 @@ final class Lookups {
       }
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("blobref", permanode);
-      item.put("modtime", GoTime.rfc3339Nano(claim.date()));
+      item.put("modtime", Rfc3339.format(claim.date()));
       String owner = corpus.owner();
       item.put("owner", owner != null ? owner : claim.signer());
       items.add(item);

@@ -1,5 +1,6 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.search.SearchSort;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param constraint what to match, or null
  * @param expression a textual query, or empty
  * @param limit the page size; 0 for the default, negative for no limit
- * @param sort the order
+ * @param sort the order, or null when the request names none
  * @param around a blobref to center the page on, or null
  * @param continueToken where to continue, or empty
  * @param describe how to describe the results, or null
@@ -21,43 +22,10 @@ record Query(
     @Nullable Constraint constraint,
     String expression,
     long limit,
-    Sort sort,
+    @Nullable SearchSort sort,
     @Nullable String around,
     String continueToken,
     @Nullable DescribeSpec describe) {
-
-  /** Result orders, with their names on the wire. */
-  enum Sort {
-    UNSPECIFIED(""),
-    UNSORTED("unsorted"),
-    LAST_MODIFIED_DESC("-mod"),
-    LAST_MODIFIED_ASC("mod"),
-    CREATED_DESC("-created"),
-    CREATED_ASC("created"),
-    BLOBREF_ASC("blobref"),
-    MAP("map");
-
-    private final String wireName;
-
-    Sort(String wireName) {
-      this.wireName = wireName;
-    }
-
-    /**
-     * Finds the order named by a JSON value's source text, as Perkeep's {@code SortType} does.
-     *
-     * @param raw the JSON text, e.g. {@code "-created"} with its quotes
-     * @return the order, or null when the text names none
-     */
-    static @Nullable Sort fromJson(String raw) {
-      for (Sort sort : values()) {
-        if (sort != UNSPECIFIED && raw.equals("\"" + sort.wireName + "\"")) {
-          return sort;
-        }
-      }
-      return null;
-    }
-  }
 
   /**
    * A blob matching constraint: a blob matches if it matches every set part; a constraint with no

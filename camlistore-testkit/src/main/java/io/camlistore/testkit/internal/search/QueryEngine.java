@@ -1,5 +1,6 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.search.SearchSort;
 import io.camlistore.testkit.internal.GoText;
 import io.camlistore.testkit.internal.SizedRef;
 import io.camlistore.testkit.internal.index.Corpus;
@@ -50,13 +51,13 @@ final class QueryEngine {
           "Not supported by the embedded Camlistore server: " + String.join(", ", unsupported));
     }
     boolean permanodesOnly = onlyMatchesPermanode(constraint);
-    Query.Sort sort = query.sort();
-    if (sort == Query.Sort.UNSPECIFIED && permanodesOnly) {
-      sort = Query.Sort.CREATED_DESC;
+    SearchSort sort = query.sort();
+    if (sort == null && permanodesOnly) {
+      sort = SearchSort.CREATED_DESC;
     }
     long limit = query.limit() == 0 ? DEFAULT_LIMIT : query.limit();
-    boolean byModtime = sort == Query.Sort.LAST_MODIFIED_DESC;
-    boolean scrollable = permanodesOnly && (byModtime || sort == Query.Sort.CREATED_DESC);
+    boolean byModtime = sort == SearchSort.LAST_MODIFIED_DESC;
+    boolean scrollable = permanodesOnly && (byModtime || sort == SearchSort.CREATED_DESC);
     if (scrollable && !query.continueToken().isEmpty()) {
       constraint = continueAfter(constraint, query.continueToken(), byModtime);
     }
@@ -68,14 +69,14 @@ final class QueryEngine {
     for (String ref : candidates) {
       if (matcher.matches(constraint, ref)) {
         results.add(ref);
-        if (sorted && limit > 0 && sort != Query.Sort.MAP && results.size() == limit) {
+        if (sorted && limit > 0 && sort != SearchSort.MAP && results.size() == limit) {
           break;
         }
       }
     }
     if (!sorted) {
       sort(results, sort, permanodesOnly);
-      if (sort != Query.Sort.MAP && limit > 0 && results.size() > limit) {
+      if (sort != SearchSort.MAP && limit > 0 && results.size() > limit) {
         results = new ArrayList<>(results.subList(0, (int) limit));
       }
     }
@@ -106,7 +107,7 @@ final class QueryEngine {
     if (!query.continueToken().isEmpty() && query.around() != null) {
       throw invalid("Continue and Around parameters are mutually exclusive");
     }
-    if (query.sort() == Query.Sort.MAP
+    if (query.sort() == SearchSort.MAP
         && (!query.continueToken().isEmpty() || query.around() != null)) {
       throw invalid("Continue or Around parameters are not available with MapSort");
     }
@@ -362,13 +363,16 @@ final class QueryEngine {
     return file != null && file.wholeRef() != null;
   }
 
-  private void sort(List<String> results, Query.Sort sort, boolean permanodesOnly)
+  private void sort(List<String> results, @Nullable SearchSort sort, boolean permanodesOnly)
       throws SearchException {
+    if (sort == null) {
+      return; // Candidate (ref) order.
+    }
     switch (sort) {
-      case UNSPECIFIED, UNSORTED, MAP -> {
+      case UNSORTED, MAP -> {
         // Candidate (ref) order.
       }
-      case BLOBREF_ASC -> results.sort(String::compareTo);
+      case BLOBREF -> results.sort(String::compareTo);
       case CREATED_DESC, CREATED_ASC -> {
         if (!permanodesOnly) {
           throw new SearchException("can only sort by ctime when all results are permanodes");
@@ -384,7 +388,7 @@ final class QueryEngine {
                   }
                   return time;
                 });
-        results.sort(sort == Query.Sort.CREATED_ASC ? byTime : byTime.reversed());
+        results.sort(sort == SearchSort.CREATED_ASC ? byTime : byTime.reversed());
         if (!untimed.isEmpty()) {
           throw new SearchException("no ctime or modtime found for " + untimed.get(0));
         }

@@ -1,5 +1,6 @@
 package io.camlistore.testkit.internal.search;
 
+import io.camlistore.protocol.search.SearchSort;
 import io.camlistore.testkit.internal.GoText;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,9 @@ final class RequestDecoder {
     GoStruct q = GoStruct.top(GoJsonParser.decodeFirst(body), "search.SearchQuery");
     GoStruct constraint = q.struct("constraint", "search.Constraint");
     GoValue sortValue = q.raw("sort");
-    Query.Sort sort = Query.Sort.UNSPECIFIED;
+    SearchSort sort = null;
     if (sortValue != null) {
-      Query.Sort named = Query.Sort.fromJson(sortValue.raw());
+      SearchSort named = sortNamed(sortValue.raw());
       if (named == null) {
         throw new GoJsonException("Bogus search sort type " + GoText.quote(sortValue.raw()));
       }
@@ -51,6 +52,12 @@ final class RequestDecoder {
         q.blobRef("around"),
         q.string("continue"),
         describe == null ? null : describe(describe));
+  }
+
+  /** The order a JSON value's source text names, as Perkeep's {@code SortType} reads it. */
+  private static @Nullable SearchSort sortNamed(String raw) {
+    boolean plainString = raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"");
+    return plainString ? SearchSort.fromWireName(raw.substring(1, raw.length() - 1)) : null;
   }
 
   private static Query.DescribeSpec describe(GoStruct d) throws GoJsonException {

@@ -1,8 +1,8 @@
 package io.camlistore.testkit.internal.search;
 
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.JsonSigner;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
 import io.camlistore.testkit.internal.BlobStore;
 import io.camlistore.testkit.internal.Mount;
 import io.camlistore.testkit.internal.index.ClaimVerifier;
@@ -26,9 +26,9 @@ public final class SearchEmulation {
    *     claim whose signature verifies
    * @return the search handler, to mount on the server
    */
-  public static Mount attach(BlobStore store, @Nullable LocalSigner owner) {
-    SignatureVerifier ownerKey =
-        owner == null ? null : SignatureVerifier.forPublicKey(owner.publicKeyBlob());
+  public static Mount attach(BlobStore store, @Nullable JsonSigner owner) {
+    SignedBlobVerifier ownerKey =
+        owner == null ? null : SignedBlobVerifier.forPublicKeyBlob(owner.publicKeyBlob());
     SchemaIndex index =
         new SchemaIndex(
             store,

@@ -1,10 +1,10 @@
 package io.camlistore.testkit.internal.search;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.camlistore.protocol.Rfc3339;
 import io.camlistore.testkit.internal.FormValues;
 import io.camlistore.testkit.internal.GoJson;
 import io.camlistore.testkit.internal.Responses;
-import io.camlistore.testkit.internal.index.Rfc3339;
 import io.camlistore.testkit.internal.index.SchemaIndex;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.sun.net.httpserver.HttpExchange;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
-import io.camlistore.client.VerificationResult;
-import io.camlistore.client.internal.sign.InvalidSignatureException;
-import io.camlistore.client.internal.sign.SignedJson;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.InvalidSignatureException;
+import io.camlistore.protocol.sign.JsonSigner;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
+import io.camlistore.protocol.sign.SignedJson;
 import io.camlistore.testkit.internal.BlobContentResponder;
 import io.camlistore.testkit.internal.FormValues;
 import io.camlistore.testkit.internal.GoJson;
@@ -34,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * sjson}), with the real handler's answers and error texts.
  *
  * <p>Signatures carry the sign helper's fixed creation time ({@link
- * LocalSigner#SERVER_SIGN_HELPER_TIME}), so the same input always gives the same signed blob, as on
+ * JsonSigner#SERVER_SIGN_HELPER_TIME}), so the same input always gives the same signed blob, as on
  * a real server. Only the server's own key is known to the verifier.
  */
 public final class SignHandler {
@@ -44,8 +43,8 @@ public final class SignHandler {
   private static final ObjectReader JSON =
       new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private final LocalSigner signer;
-  private final SignatureVerifier verifier;
+  private final JsonSigner signer;
+  private final SignedBlobVerifier verifier;
   private final byte[] publicKey;
   private final SigningDescriptor descriptor;
 
@@ -54,10 +53,10 @@ public final class SignHandler {
    *
    * @param signer the server's signer
    */
-  public SignHandler(LocalSigner signer) {
-    this.signer = signer.withSignatureTime(LocalSigner.SERVER_SIGN_HELPER_TIME);
-    this.publicKey = signer.publicKeyBlob().data();
-    this.verifier = SignatureVerifier.forPublicKey(signer.publicKeyBlob());
+  public SignHandler(JsonSigner signer) {
+    this.signer = signer.withSignatureTime(JsonSigner.SERVER_SIGN_HELPER_TIME);
+    this.publicKey = signer.publicKeyBlob();
+    this.verifier = SignedBlobVerifier.forPublicKeyBlob(publicKey);
     this.descriptor = new SigningDescriptor(signer.publicKeyBlobRef().toString(), signer.keyId());
   }
 
@@ -171,10 +170,10 @@ public final class SignHandler {
     byte[] bytes = sjson.getBytes(StandardCharsets.UTF_8);
     Map<String, @Nullable Object> answer = new LinkedHashMap<>();
     String problem = structuralProblem(bytes);
-    VerificationResult result = problem == null ? verifier.verify(sjson) : null;
-    if (result != null && result.valid()) {
+    String signerKeyId = problem == null ? signerKeyId(bytes) : null;
+    if (signerKeyId != null) {
       answer.put("signatureValid", true);
-      answer.put("signerKeyId", result.signerKeyId().orElse(""));
+      answer.put("signerKeyId", signerKeyId);
       answer.put("verifiedData", payload(bytes));
     } else {
       answer.put("signatureValid", false);
@@ -182,6 +181,15 @@ public final class SignHandler {
     }
     // The real handler writes its status before the JSON, so Go sniffs the type as text.
     Responses.send(exchange, 200, Responses.TEXT, GoJson.response(answer));
+  }
+
+  /** The key id that validly signed a blob, or null when the signature is not valid. */
+  private @Nullable String signerKeyId(byte[] signedBlob) {
+    try {
+      return verifier.check(signedBlob);
+    } catch (InvalidSignatureException e) {
+      return null;
+    }
   }
 
   /** Why a blob cannot be a signed blob of this key, or null when only the signature is left. */

@@ -1,9 +1,9 @@
 package io.camlistore.testkit.internal.index;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.LocalSigner;
-import io.camlistore.client.SignatureVerifier;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.sign.JsonSigner;
+import io.camlistore.protocol.sign.SignedBlobVerifier;
+import io.camlistore.testkit.TestBlob;
 import io.camlistore.testkit.TestIdentity;
 import io.camlistore.testkit.internal.BlobStore;
 import io.camlistore.testkit.internal.MemoryContentStore;
@@ -14,7 +14,7 @@ import io.camlistore.testkit.internal.MemoryContentStore;
  */
 public final class IndexFixture {
   /** Signs the claims the index accepts. */
-  public static final LocalSigner SIGNER = TestIdentity.signer();
+  public static final JsonSigner SIGNER = TestIdentity.signer();
 
   /** The ref of {@link #SIGNER}'s public key. */
   public static final BlobRef KEY = SIGNER.publicKeyBlobRef();
@@ -24,13 +24,13 @@ public final class IndexFixture {
       new SchemaIndex(
           store,
           new ClaimVerifier(
-              SignatureVerifier.forPublicKey(SIGNER.publicKeyBlob()),
+              SignedBlobVerifier.forPublicKeyBlob(SIGNER.publicKeyBlob()),
               ref -> store.read(BlobRef.parse(ref))));
 
   /** Makes the index listen to the store and stores the public key. */
   public IndexFixture() {
     store.addListener(index);
-    put(SIGNER.publicKeyBlob());
+    put(TestBlob.of(SIGNER.publicKeyBlob()));
   }
 
   /** {@return the store the index listens to} */
@@ -49,7 +49,7 @@ public final class IndexFixture {
    * @param blob the blob
    * @return the blob
    */
-  public Blob put(Blob blob) {
+  public TestBlob put(TestBlob blob) {
     store.put(blob.blobRef(), blob.data());
     return blob;
   }

@@ -4,22 +4,16 @@ import static io.camlistore.testkit.internal.index.IndexFixture.KEY;
 import static io.camlistore.testkit.internal.index.IndexFixture.SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.FileMetadata;
-import io.camlistore.client.internal.schema.CanonicalJson;
-import io.camlistore.client.internal.schema.FileSchema;
-import io.camlistore.client.internal.schema.Part;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
+import io.camlistore.testkit.TestBlob;
 import io.camlistore.testkit.internal.BlobStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SchemaIndexTest {
@@ -74,11 +68,11 @@ class SchemaIndexTest {
   @Test
   void deleteClaimsRemoveClaimsAndPermanodesUnlessThemselvesDeleted() {
     BlobRef node = permanode("p");
-    Blob title = claim(1, "set-attribute", node, "title", "gone");
+    TestBlob title = claim(1, "set-attribute", node, "title", "gone");
     put(title);
-    Blob deleteTitle = deletion(2, title.blobRef());
+    TestBlob deleteTitle = deletion(2, title.blobRef());
     put(deleteTitle);
-    Blob deleteNode = deletion(3, node);
+    TestBlob deleteNode = deletion(3, node);
     put(deleteNode);
 
     Corpus corpus = index.corpus();
@@ -93,7 +87,7 @@ class SchemaIndexTest {
   @Test
   void searchesStillSeeADeletedClaimThatDescribeLeavesOut() {
     BlobRef node = permanode("p");
-    Blob tag = claim(1, "add-attribute", node, "tag", "still searched");
+    TestBlob tag = claim(1, "add-attribute", node, "tag", "still searched");
     put(tag);
     put(deletion(2, tag.blobRef()));
 
@@ -110,7 +104,7 @@ class SchemaIndexTest {
     String forged =
         new String(claim(1, "set-attribute", node, "title", "real").data(), StandardCharsets.UTF_8)
             .replace("\"real\"", "\"fake\"");
-    put(Blob.of(forged));
+    put(TestBlob.of(forged));
 
     assertThat(index.corpus().claims(node.toString())).isEmpty();
     assertThat(index.corpus().owner()).isEqualTo(KEY.toString());
@@ -118,8 +112,11 @@ class SchemaIndexTest {
 
   @Test
   void anyTimePrefersTimeAttributesThenContentTimeThenModtime() {
-    Blob chunk = put(Blob.of("content"));
-    Blob file = put(file("f.txt", List.of(Part.blob(chunk.blobRef(), 7)), T0.minusSeconds(99)));
+    TestBlob chunk = put(TestBlob.of("content"));
+    TestBlob file =
+        put(
+            TestSchemas.file(
+                "f.txt", List.of(TestSchemas.part(chunk.blobRef(), 7)), T0.minusSeconds(99)));
     BlobRef dated = permanode("a");
     put(claim(1, "set-attribute", dated, "dateCreated", "2001-02-03T04:05:06Z"));
     BlobRef withContent = permanode("b");
@@ -137,21 +134,17 @@ class SchemaIndexTest {
   @Test
   void aFileIsReadThroughNestedBytesAndHolesForItsWholeRefAndType() {
     byte[] png = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, 10, 1, 2, 3};
-    Blob head = put(Blob.of(png));
-    Blob tail = put(Blob.of("tail"));
-    Blob bytes =
+    TestBlob head = put(TestBlob.of(png));
+    TestBlob tail = put(TestBlob.of("tail"));
+    TestBlob bytes =
         put(
-            CanonicalJson.schemaBlob(
-                FileSchema.bytes(
-                    List.of(Part.blob(head.blobRef(), 11), Part.blob(tail.blobRef(), 4))),
-                "sha224"));
-    Map<String, Object> schema =
-        new LinkedHashMap<>(FileSchema.file("pic.dat", List.of(), FileMetadata.empty()));
+            TestSchemas.bytes(
+                List.of(
+                    TestSchemas.part(head.blobRef(), 11), TestSchemas.part(tail.blobRef(), 4))));
     List<Map<String, Object>> parts = new ArrayList<>();
     parts.add(Map.of("bytesRef", bytes.blobRef().toString(), "size", 15));
     parts.add(Map.of("size", 2));
-    schema.put("parts", parts);
-    Blob file = put(CanonicalJson.schemaBlob(schema, "sha224"));
+    TestBlob file = put(TestSchemas.file("pic.dat", parts, null));
 
     FileInfo info = Objects.requireNonNull(index.corpus().fileInfo(file.blobRef().toString()));
 
@@ -166,8 +159,9 @@ class SchemaIndexTest {
 
   @Test
   void aFileWithMissingChunksHasItsSizeButNoContentInformationUntilTheyArrive() {
-    Blob chunk = Blob.of("late chunk");
-    Blob file = put(file("late.txt", List.of(Part.blob(chunk.blobRef(), 10)), null));
+    TestBlob chunk = TestBlob.of("late chunk");
+    TestBlob file =
+        put(TestSchemas.file("late.txt", List.of(TestSchemas.part(chunk.blobRef(), 10)), null));
 
     FileInfo before = Objects.requireNonNull(index.corpus().fileInfo(file.blobRef().toString()));
     List<String> filesBefore = index.filesWithContent(chunk.blobRef().toString());
@@ -187,11 +181,13 @@ class SchemaIndexTest {
 
   @Test
   void filesWithContentListsEveryStoredFileOfThatContentInRefOrderUntilRemoved() {
-    Blob chunk = put(Blob.of("shared content"));
-    List<Part> parts = List.of(Part.blob(chunk.blobRef(), 14));
-    Blob first = put(file("a.txt", parts, null));
-    Blob second = put(file("b.txt", parts, null));
-    put(file("other.txt", List.of(Part.blob(put(Blob.of("other")).blobRef(), 5)), null));
+    TestBlob chunk = put(TestBlob.of("shared content"));
+    List<Map<String, Object>> parts = List.of(TestSchemas.part(chunk.blobRef(), 14));
+    TestBlob first = put(TestSchemas.file("a.txt", parts, null));
+    TestBlob second = put(TestSchemas.file("b.txt", parts, null));
+    put(
+        TestSchemas.file(
+            "other.txt", List.of(TestSchemas.part(put(TestBlob.of("other")).blobRef(), 5)), null));
     List<String> both =
         List.of(first.blobRef().toString(), second.blobRef().toString()).stream().sorted().toList();
 
@@ -207,32 +203,21 @@ class SchemaIndexTest {
 
   @Test
   void directoriesFollowMergedStaticSets() {
-    Blob a = put(Blob.of("a"));
-    Blob b = put(Blob.of("b"));
-    Blob inner =
+    TestBlob a = put(TestBlob.of("a"));
+    TestBlob b = put(TestBlob.of("b"));
+    TestBlob inner = put(TestSchemas.staticSet(List.of(b.blobRef())));
+    TestBlob outer =
         put(
-            CanonicalJson.schemaBlob(
-                Map.of("camliType", "static-set", "members", List.of(b.blobRef().toString())),
-                "sha224"));
-    Blob outer =
-        put(
-            CanonicalJson.schemaBlob(
+            TestBlob.schema(
                 Map.of(
                     "camliType",
                     "static-set",
                     "members",
                     List.of(a.blobRef().toString()),
                     "mergeSets",
-                    List.of(inner.blobRef().toString())),
-                "sha224"));
-    Blob dir =
-        put(
-            CanonicalJson.schemaBlob(
-                FileSchema.directory("d", outer.blobRef(), FileMetadata.empty()), "sha224"));
-    Blob broken =
-        put(
-            CanonicalJson.schemaBlob(
-                FileSchema.directory("x", a.blobRef(), FileMetadata.empty()), "sha224"));
+                    List.of(inner.blobRef().toString()))));
+    TestBlob dir = put(TestSchemas.directory("d", outer.blobRef()));
+    TestBlob broken = put(TestSchemas.directory("x", a.blobRef()));
 
     DirInfo info = Objects.requireNonNull(index.corpus().dirInfo(dir.blobRef().toString()));
 
@@ -258,7 +243,7 @@ class SchemaIndexTest {
   @Test
   void aRemovedBlobLeavesTheIndex() {
     BlobRef node = permanode("p");
-    Blob title = put(claim(1, "set-attribute", node, "title", "t"));
+    TestBlob title = put(claim(1, "set-attribute", node, "title", "t"));
 
     store.remove(title.blobRef());
 
@@ -279,11 +264,11 @@ class SchemaIndexTest {
   }
 
   private BlobRef permanode(String random) {
-    return put(Blob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, random, T0)))).blobRef();
+    return put(TestBlob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, random, T0)))).blobRef();
   }
 
-  private static Blob claim(int second, String type, BlobRef node, String attr, String value) {
-    return Blob.of(
+  private static TestBlob claim(int second, String type, BlobRef node, String attr, String value) {
+    return TestBlob.of(
         SIGNER.sign(
             PermanodeSchemas.attributeClaim(
                 KEY,
@@ -294,21 +279,16 @@ class SchemaIndexTest {
                 value.isEmpty() && type.equals("del-attribute") ? null : value)));
   }
 
-  private static Blob deletion(int second, BlobRef target) {
-    return Blob.of(SIGNER.sign(PermanodeSchemas.deleteClaim(KEY, T0.plusSeconds(second), target)));
-  }
-
-  private static Blob file(String name, List<Part> parts, @Nullable Instant mtime) {
-    return CanonicalJson.schemaBlob(
-        FileSchema.file(name, parts, FileMetadata.builder().modificationTime(mtime).build()),
-        "sha224");
+  private static TestBlob deletion(int second, BlobRef target) {
+    return TestBlob.of(
+        SIGNER.sign(PermanodeSchemas.deleteClaim(KEY, T0.plusSeconds(second), target)));
   }
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private Blob put(Blob blob) {
+  private TestBlob put(TestBlob blob) {
     return fixture.put(blob);
   }
 }

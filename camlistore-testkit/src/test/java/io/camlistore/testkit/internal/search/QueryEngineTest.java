@@ -5,16 +5,12 @@ import static io.camlistore.testkit.internal.index.IndexFixture.SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camlistore.client.Blob;
-import io.camlistore.client.BlobRef;
-import io.camlistore.client.FileMetadata;
-import io.camlistore.client.internal.schema.CanonicalJson;
-import io.camlistore.client.internal.schema.FileSchema;
-import io.camlistore.client.internal.schema.Part;
-import io.camlistore.client.internal.schema.PermanodeSchemas;
-import io.camlistore.client.internal.schema.StaticSet;
+import io.camlistore.protocol.BlobRef;
+import io.camlistore.protocol.schema.PermanodeSchemas;
+import io.camlistore.testkit.TestBlob;
 import io.camlistore.testkit.internal.index.IndexFixture;
 import io.camlistore.testkit.internal.index.SchemaIndex;
+import io.camlistore.testkit.internal.index.TestSchemas;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -112,24 +108,11 @@ class QueryEngineTest {
 
   @Test
   void filesDirectoriesAndSizesAreMatched() throws Exception {
-    Blob chunk = put(Blob.of("0123456789"));
-    Blob file =
-        put(
-            CanonicalJson.schemaBlob(
-                FileSchema.file(
-                    "ten.bin",
-                    List.of(Part.blob(chunk.blobRef(), 10)),
-                    FileMetadata.builder().modificationTime(T0).build()),
-                "sha224"));
-    StaticSet entries =
-        StaticSet.forDirectory(
-            List.of(new StaticSet.DirectoryMember("ten.bin", false, file.blobRef())), "sha224");
-    put(entries.top());
-    Blob dir =
-        put(
-            CanonicalJson.schemaBlob(
-                FileSchema.directory("folder", entries.top().blobRef(), FileMetadata.empty()),
-                "sha224"));
+    TestBlob chunk = put(TestBlob.of("0123456789"));
+    TestBlob file =
+        put(TestSchemas.file("ten.bin", List.of(TestSchemas.part(chunk.blobRef(), 10)), T0));
+    TestBlob entries = put(TestSchemas.staticSet(List.of(file.blobRef())));
+    TestBlob dir = put(TestSchemas.directory("folder", entries.blobRef()));
     String withFile = node(Map.of("camliContent", file.blobRef().toString()));
     String fileRef = file.blobRef().toString();
     String dirRef = dir.blobRef().toString();
@@ -181,7 +164,7 @@ class QueryEngineTest {
 
   @Test
   void aPermanodeWithoutTimeCannotBeSortedByCreation() throws Exception {
-    put(Blob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, "bare", T0))));
+    put(TestBlob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, "bare", T0))));
     node(Map.of("title", "timed"));
 
     assertThatThrownBy(() -> run("{\"camliType\": \"permanode\"}", "created"))
@@ -233,7 +216,7 @@ class QueryEngineTest {
 
   private String node(Map<String, String> attributes) {
     String ref =
-        put(Blob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, "r" + second++, T0))))
+        put(TestBlob.of(SIGNER.sign(PermanodeSchemas.permanode(KEY, "r" + second++, T0))))
             .blobRef()
             .toString();
     attributes.forEach((name, value) -> claim("set-attribute", ref, name, value));
@@ -243,13 +226,13 @@ class QueryEngineTest {
   private void claim(String type, String permanode, String attr, String value) {
     second++;
     put(
-        Blob.of(
+        TestBlob.of(
             SIGNER.sign(
                 PermanodeSchemas.attributeClaim(
                     KEY, T0.plusSeconds(second), type, BlobRef.parse(permanode), attr, value))));
   }
 
-  private Blob put(Blob blob) {
+  private TestBlob put(TestBlob blob) {
     return fixture.put(blob);
   }
 }

@@ -3,6 +3,7 @@ package io.camlistore.testkit.internal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camlistore.protocol.search.SearchSort;
 import java.time.Instant;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RequestDecoderTest {
     assertThat(dir.topFileCount()).isEqualTo(new Query.IntRange(1, 0, false, false));
     assertThat(b.blobSize()).isEqualTo(new Query.IntRange(0, 0, true, false));
     assertThat(query.limit()).isEqualTo(-1);
-    assertThat(query.sort()).isEqualTo(Query.Sort.BLOBREF_ASC);
+    assertThat(query.sort()).isEqualTo(SearchSort.BLOBREF);
     assertThat(query.continueToken()).isEqualTo("c");
     Query.DescribeSpec describe = Objects.requireNonNull(query.describe());
     assertThat(describe.at()).isNull();
