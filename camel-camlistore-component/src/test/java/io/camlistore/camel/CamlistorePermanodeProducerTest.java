@@ -99,7 +99,7 @@ class CamlistorePermanodeProducerTest extends StubRouteTestSupport {
     assertThat(blob.blobRef()).isEqualTo(BlobRef.parse(ref.toString()));
     Blob key = new Blob(PerkeepStubs.fixture("13-sighelper-public-key.txt"), "sha224");
     assertThat(SignatureVerifier.forPublicKey(key).verify(blob).signerKeyId())
-        .hasValue(SERVER_KEY_ID);
+        .isEqualTo(SERVER_KEY_ID);
     return JSON.readTree(text);
   }
 

@@ -92,7 +92,7 @@ class CamlistoreSearchProducerTest extends StubRouteTestSupport {
     assertThat(out.getException()).isNull();
     BlobDescription description = out.getMessage().getBody(BlobDescription.class);
     assertThat(description.fileName()).isEqualTo("random-3m.bin");
-    assertThat(description.fileSize()).hasValue(3_158_073L);
+    assertThat(description.fileSize()).isEqualTo(3_158_073L);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.CAMLI_TYPE)).isEqualTo("file");
   }
 
@@ -143,7 +143,7 @@ class CamlistoreSearchProducerTest extends StubRouteTestSupport {
     SearchResult hit = (SearchResult) results.get(0);
     assertThat(hit.blobRef()).isEqualTo(BlobRef.parse(FIXTURE_PERMANODE));
     assertThat(hit.description())
-        .hasValueSatisfying(d -> assertThat(d.attribute("title")).isEqualTo("Fixture permanode"));
+        .satisfies(d -> assertThat(d.attribute("title")).isEqualTo("Fixture permanode"));
     // The answer had no continue token: the one sent must not survive as the next page's.
     assertThat(out.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CONTINUE_TOKEN);
     server.verify(

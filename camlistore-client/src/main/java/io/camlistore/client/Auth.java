@@ -3,7 +3,7 @@ package io.camlistore.client;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How requests authenticate to the server. Perkeep accepts HTTP Basic credentials from its {@code
@@ -124,17 +124,16 @@ public final class Auth {
   /**
    * The value of the {@code Authorization} header these credentials send.
    *
-   * @return the header value, or empty for {@link #none()}
+   * @return the header value, or null for {@link #none()}
    */
-  public Optional<String> authorizationHeader() {
+  public @Nullable String authorizationHeader() {
     return switch (scheme) {
       case BASIC ->
-          Optional.of(
-              "Basic "
-                  + Base64.getEncoder()
-                      .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-      case TOKEN -> Optional.of("Token " + secret);
-      case NONE -> Optional.empty();
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+      case TOKEN -> "Token " + secret;
+      case NONE -> null;
     };
   }
 

@@ -1,7 +1,6 @@
 package io.camlistore.client;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +21,9 @@ public final class SearchResult {
     return blobRef;
   }
 
-  /**
-   * {@return the matched blob's description; empty when the search did not ask for descriptions}
-   */
-  public Optional<BlobDescription> description() {
-    return Optional.ofNullable(description);
+  /** {@return the matched blob's description; null when the search did not ask for descriptions} */
+  public @Nullable BlobDescription description() {
+    return description;
   }
 
   /** Results are equal when they name the same blob. */

@@ -99,7 +99,7 @@ class FileClientIT {
     BlobRef ref = files.putFile(resource("testdata/hello.txt"), "hello.txt", PK_PUT_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    assertThat(server.blob(ref)).hasValue(bytes("testdata/schemas/hello.txt.json"));
+    assertThat(server.blob(ref)).isEqualTo(bytes("testdata/schemas/hello.txt.json"));
     try (FileContentStream in = files.getFile(ref)) {
       assertThat(in.readAllBytes()).isEqualTo(bytes("testdata/hello.txt"));
       assertThat(in.metadata()).isEqualTo(PK_PUT_METADATA);

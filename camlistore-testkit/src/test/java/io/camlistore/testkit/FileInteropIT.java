@@ -88,10 +88,10 @@ class FileInteropIT {
     try (Connection conn = server.connect()) {
       try (FileContentStream in = conn.files().getFile(ref)) {
         assertThat(in.readAllBytes()).as("seed %d", SEED).isEqualTo(content);
-        assertThat(in.fileName()).hasValue(file.getFileName().toString());
+        assertThat(in.fileName()).isEqualTo(file.getFileName().toString());
         assertThat(in.fileSize()).isEqualTo(size);
         assertThat(in.metadata().modificationTime())
-            .hasValue(Files.getLastModifiedTime(file).toInstant());
+            .isEqualTo(Files.getLastModifiedTime(file).toInstant());
       }
       assertThat(conn.files().putFile(file)).isEqualTo(ref);
     }
@@ -118,7 +118,7 @@ class FileInteropIT {
     try (Connection conn = server.connect()) {
       ref = conn.files().putFile(file);
       try (FileContentStream in = conn.files().getFile(ref)) {
-        assertThat(in.fileName()).hasValue(name);
+        assertThat(in.fileName()).isEqualTo(name);
       }
     }
 

@@ -1,5 +1,6 @@
 package io.camlistore.testkit;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.client.BlobRef;
@@ -47,9 +48,9 @@ class RealPerkeepFileBatchIT {
       assertThat(results)
           .allSatisfy(r -> assertThat(r.status()).isEqualTo(FileResult.Status.STORED));
       List<BlobRef> permanodes =
-          results.stream().map(r -> r.uploadOrThrow().permanodeRef().orElseThrow()).toList();
+          results.stream().map(r -> requireNonNull(r.uploadOrThrow().permanodeRef())).toList();
       assertThat(conn.blobs().getSizeMulti(permanodes).values())
-          .allSatisfy(size -> assertThat(size).isPresent());
+          .allSatisfy(size -> assertThat(size).isNotNull());
     }
 
     List<String> fileRefs =

@@ -44,7 +44,7 @@ class SchemaNodeTest {
     assertThat(set.mergeSets()).isEmpty();
     assertThat(dir.entries())
         .hasToString("sha224-6a00fb68d7f9af364a8802f284b32078e11149f66f22b13e94e5b159");
-    assertThat(dir.metadata().permissions()).hasValue(0755);
+    assertThat(dir.metadata().permissions()).isEqualTo(0755);
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -174,7 +175,7 @@ public final class SignHandler {
     VerificationResult result = problem == null ? verifier.verify(sjson) : null;
     if (result != null && result.valid()) {
       answer.put("signatureValid", true);
-      answer.put("signerKeyId", result.signerKeyId().orElse(""));
+      answer.put("signerKeyId", Objects.requireNonNullElse(result.signerKeyId(), ""));
       answer.put("verifiedData", payload(bytes));
     } else {
       answer.put("signatureValid", false);
