@@ -97,7 +97,7 @@ class CamlistorePermanodeProducerTest extends StubRouteTestSupport {
         Objects.requireNonNull(uploadedBlobs().get(ref.toString()), () -> "no upload of " + ref);
     Blob blob = Blob.of(text);
     assertThat(blob.blobRef()).isEqualTo(BlobRef.parse(ref.toString()));
-    Blob key = new Blob(PerkeepStubs.fixture("13-sighelper-public-key.txt"), "sha224");
+    Blob key = Blob.withHash(PerkeepStubs.fixture("13-sighelper-public-key.txt"), "sha224");
     assertThat(SignatureVerifier.forPublicKey(key).verify(blob).signerKeyId())
         .isEqualTo(SERVER_KEY_ID);
     return JSON.readTree(text);

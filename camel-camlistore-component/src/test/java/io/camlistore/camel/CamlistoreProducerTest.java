@@ -120,7 +120,7 @@ class CamlistoreProducerTest extends StubRouteTestSupport {
   void putMultiOfAListIsOneBatchedStatAndOneUploadWithListHeaders() {
     PerkeepStubs.stat(server, "29-stat-empty.json");
     PerkeepStubs.upload(server, "30-upload-multipart-two-blobs.json");
-    Blob sha1Blob = new Blob(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
+    Blob sha1Blob = Blob.withHash(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
 
     Exchange out =
         send(

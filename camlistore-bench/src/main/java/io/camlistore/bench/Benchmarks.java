@@ -199,7 +199,7 @@ public final class Benchmarks {
     for (int i = 0; i < count; i++) {
       byte[] content = new byte[Blob.MAX_SIZE];
       random.nextBytes(content);
-      refs.add(conn.blobs().put(new Blob(content)));
+      refs.add(conn.blobs().put(Blob.of(content)));
     }
     long start = startMeasuring();
     for (BlobRef ref : refs) {

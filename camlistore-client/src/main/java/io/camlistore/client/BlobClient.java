@@ -135,7 +135,7 @@ public final class BlobClient {
       throw new ServerException(
           "GET " + url + " returned more than " + Blob.MAX_SIZE + " bytes", 200, null);
     }
-    return Blob.verified(data, ref);
+    return Blob.wrapVerified(data, ref);
   }
 
   /**

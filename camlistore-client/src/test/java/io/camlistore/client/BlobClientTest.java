@@ -429,7 +429,7 @@ class BlobClientTest {
 
   @Test
   void oversizeBlobIsRefusedBeforeAnythingIsSent() {
-    Blob huge = new Blob(new byte[Blob.MAX_SIZE + 1]);
+    Blob huge = Blob.of(new byte[Blob.MAX_SIZE + 1]);
 
     assertThatThrownBy(() -> blobs.putMulti(Blob.of("small"), huge))
         .isInstanceOf(IllegalArgumentException.class)
@@ -445,7 +445,7 @@ class BlobClientTest {
     for (int i = 0; i < 10; i++) {
       byte[] data = new byte[4_000_000];
       random.nextBytes(data);
-      batch.add(new Blob(data));
+      batch.add(Blob.of(data));
     }
     server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
     server.stubFor(post(P + "upload").willReturn(receivedAnswer(batch.toArray(new Blob[0]))));

@@ -156,7 +156,7 @@ class FileClientIT {
   void aChunkCorruptedOnTheWayBackIsNeverReturned() throws IOException {
     byte[] content = Arrays.copyOf(random20m, 300_000);
     BlobRef ref = files.putFile(new ByteArrayInputStream(content), "c.bin", FileMetadata.empty());
-    BlobRef firstChunk = new Blob(Arrays.copyOf(content, 262_144)).blobRef();
+    BlobRef firstChunk = Blob.of(Arrays.copyOf(content, 262_144)).blobRef();
     server.faults().corruptBlob(firstChunk);
 
     try (FileContentStream in = files.getFile(ref)) {

@@ -70,7 +70,7 @@ public final class CanonicalJson {
    * @throws IllegalArgumentException as {@link #schemaBytes(Map)}, or if the hash is unsupported
    */
   public static Blob schemaBlob(Map<String, ?> schema, String hashName) {
-    return new Blob(schemaBytes(schema), hashName);
+    return Blob.withHash(schemaBytes(schema), hashName);
   }
 
   /**

@@ -73,7 +73,8 @@ public final class ClaimVerifier {
       return null;
     }
     try {
-      SignatureVerifier verifier = SignatureVerifier.forPublicKey(new Blob(key, ref.hashName()));
+      SignatureVerifier verifier =
+          SignatureVerifier.forPublicKey(Blob.withHash(key, ref.hashName()));
       keys.put(signer, verifier);
       return verifier;
     } catch (IllegalArgumentException e) {
