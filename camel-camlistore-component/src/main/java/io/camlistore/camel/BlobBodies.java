@@ -67,7 +67,7 @@ final class BlobBodies {
     if (bytes.length > Blob.MAX_SIZE) {
       throw new BlobTooLargeException(described);
     }
-    return new Blob(bytes, hashFunction);
+    return Blob.withHash(bytes, hashFunction);
   }
 
   /**
@@ -84,7 +84,7 @@ final class BlobBodies {
       if (bytes.length > Blob.MAX_SIZE) {
         throw new BlobTooLargeException(described);
       }
-      return new Blob(bytes, hashFunction);
+      return Blob.withHash(bytes, hashFunction);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "reading " + described + " to store failed: " + e.getMessage(), e);

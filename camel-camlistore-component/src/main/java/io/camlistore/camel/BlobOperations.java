@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -163,9 +162,15 @@ final class BlobOperations {
   CamlistoreOperationResult stat(Exchange exchange) {
     List<BlobRef> refs = BlobRefs.many(exchange, CamlistoreOperation.stat);
     Map<BlobRef, Long> sizes = new LinkedHashMap<>();
-    for (Map.Entry<BlobRef, OptionalLong> entry : blobs.get().getSizeMulti(refs).entrySet()) {
-      entry.getValue().ifPresent(size -> sizes.put(entry.getKey(), size));
-    }
+    blobs
+        .get()
+        .getSizeMulti(refs)
+        .forEach(
+            (ref, size) -> {
+              if (size != null) {
+                sizes.put(ref, size);
+              }
+            });
     return CamlistoreOperationResult.create(sizes, CamlistoreOperationResult.newHeaders());
   }
 
@@ -177,8 +182,7 @@ final class BlobOperations {
   CamlistoreOperationResult enumerate(Exchange exchange) {
     BlobPage page = blobs.get().enumeratePage(options.after(exchange), options.limit(exchange));
     return CamlistoreOperationResult.create(
-        page.blobs(),
-        CamlistoreOperationResult.newHeaders().continueAfter(page.continueAfter().orElse(null)));
+        page.blobs(), CamlistoreOperationResult.newHeaders().continueAfter(page.continueAfter()));
   }
 
   /**

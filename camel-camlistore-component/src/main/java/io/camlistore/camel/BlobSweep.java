@@ -128,7 +128,7 @@ final class BlobSweep {
         known[i] = delivered.contains(blobs.get(i).blobRef().toString());
       }
       synchronized (this) {
-        merge(blobs, known, page.continueAfter().isEmpty());
+        merge(blobs, known, page.continueAfter() == null);
       }
     }
   }

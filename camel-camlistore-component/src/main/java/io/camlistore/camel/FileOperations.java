@@ -73,7 +73,7 @@ final class FileOperations {
               .blobSize(item.size())
               .fileName(item.source.fileName())
               .camliType("file")
-              .permanodeRef(upload.permanodeRef().orElse(null)));
+              .permanodeRef(upload.permanodeRef()));
     }
   }
 
@@ -124,7 +124,7 @@ final class FileOperations {
       merged.add(
           result.status() == FileResult.Status.ALREADY_STORED
                   && earlier.get(i) instanceof FileResult stored
-                  && stored.upload().equals(result.upload())
+                  && Objects.equals(stored.upload(), result.upload())
               ? stored
               : result);
     }
@@ -246,7 +246,7 @@ final class FileOperations {
         CamlistoreOperationResult.newHeaders()
             .blobRef(ref)
             .blobSize(in.fileSize())
-            .fileName(in.fileName().orElse(null)));
+            .fileName(in.fileName()));
   }
 
   private static long fileSize(Path local) {

@@ -3,7 +3,9 @@ package io.camlistore.camel;
 import io.camlistore.client.CamlistoreException;
 import io.camlistore.client.FileResult;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Some files of a {@code putFiles} batch could not be stored; every other file of the batch is
@@ -50,12 +52,7 @@ public class FilesNotStoredException extends CamlistoreException {
     String named =
         failed.stream()
             .limit(NAMED_IN_MESSAGE)
-            .map(
-                result ->
-                    result.source().fileName()
-                        + " ("
-                        + result.error().map(Throwable::getMessage).orElse("unknown error")
-                        + ")")
+            .map(result -> result.source().fileName() + " (" + reason(result.error()) + ")")
             .collect(Collectors.joining("; "));
     return failed.size()
         + " of "
@@ -65,9 +62,15 @@ public class FilesNotStoredException extends CamlistoreException {
         + (failed.size() > NAMED_IN_MESSAGE ? "; …" : "");
   }
 
+  private static String reason(@Nullable RuntimeException error) {
+    String message = error == null ? null : error.getMessage();
+    return message == null ? "unknown error" : message;
+  }
+
   private static RuntimeException firstError(List<FileResult> results) {
     return results.stream()
-        .flatMap(result -> result.error().stream())
+        .map(FileResult::error)
+        .filter(Objects::nonNull)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no file of the batch failed"));
   }

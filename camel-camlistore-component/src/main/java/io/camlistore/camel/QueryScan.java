@@ -185,15 +185,13 @@ final class QueryScan {
   }
 
   private void merge(SearchResults results) {
-    Page page = new Page(results.continueToken().orElse(null));
+    Page page = new Page(results.continueToken());
     for (SearchResult result : results.results()) {
-      BlobDescription description =
-          result
-              .description()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "the server did not describe the result " + result.blobRef()));
+      BlobDescription description = result.description();
+      if (description == null) {
+        throw new IllegalStateException(
+            "the server did not describe the result " + result.blobRef());
+      }
       Change change = Change.of(description);
       if (top == null) {
         top = change.modNanos();

@@ -70,8 +70,7 @@ final class SearchOperations {
     }
     SearchResults page = searcher.get().query(build(query));
     return CamlistoreOperationResult.create(
-        page.results(),
-        CamlistoreOperationResult.newHeaders().continueToken(page.continueToken().orElse(null)));
+        page.results(), CamlistoreOperationResult.newHeaders().continueToken(page.continueToken()));
   }
 
   private static SearchQuery.Builder queryOf(@Nullable Object body) {

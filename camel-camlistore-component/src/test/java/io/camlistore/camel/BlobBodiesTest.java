@@ -75,7 +75,7 @@ class BlobBodiesTest {
 
   @Test
   void aBlobBodyKeepsItsOwnHashFunction() {
-    Blob sha1 = new Blob(HELLO.getBytes(StandardCharsets.UTF_8), "sha1");
+    Blob sha1 = Blob.withHash(HELLO.getBytes(StandardCharsets.UTF_8), "sha1");
 
     assertThat(toBlob(sha1)).isSameAs(sha1);
   }

@@ -47,7 +47,7 @@ class BlobOperationsTest extends OperationsTestSupport {
         .containsEntry(CamlistoreConstants.BLOB_REF, BlobRef.parse(BLOB_ONE_REF))
         .containsEntry(CamlistoreConstants.BLOB_SIZE, 26L);
     assertThat(server.blob(BlobRef.parse(BLOB_ONE_REF)))
-        .hasValue(BLOB_ONE.getBytes(StandardCharsets.UTF_8));
+        .isEqualTo(BLOB_ONE.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

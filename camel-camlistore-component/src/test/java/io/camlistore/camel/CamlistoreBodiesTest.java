@@ -1,5 +1,6 @@
 package io.camlistore.camel;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -191,7 +192,7 @@ class CamlistoreBodiesTest extends ServerRouteTestSupport {
 
   private static boolean schemaRequested(String path) {
     BlobRef ref = BlobRef.parse(path.substring(path.lastIndexOf('/') + 1));
-    return new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8)
+    return new String(requireNonNull(SERVER.blob(ref)), StandardCharsets.UTF_8)
         .startsWith("{\"camliVersion\"");
   }
 

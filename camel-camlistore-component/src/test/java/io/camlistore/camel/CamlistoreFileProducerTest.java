@@ -1,5 +1,6 @@
 package io.camlistore.camel;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -107,7 +108,7 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
         .containsEntry(CamlistoreConstants.FILE_NAME, "hello.txt")
         .containsEntry(CamlistoreConstants.CAMLI_TYPE, "file")
         .doesNotContainKey(CamlistoreConstants.PERMANODE_REF);
-    assertThat(new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(new String(requireNonNull(SERVER.blob(ref)), StandardCharsets.UTF_8))
         .contains("\"camliType\": \"file\"")
         .contains("\"fileName\": \"hello.txt\"");
 
@@ -215,13 +216,13 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
     BlobRef fileRef = stored.getMessage().getBody(BlobRef.class);
     BlobRef permanode =
         stored.getMessage().getHeader(CamlistoreConstants.PERMANODE_REF, BlobRef.class);
-    assertThat(new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(new String(requireNonNull(SERVER.blob(permanode)), StandardCharsets.UTF_8))
         .contains("\"camliType\": \"permanode\"")
         .contains("\"key\"");
     // The claim pointing the permanode at the file is on the server too.
     assertThat(
             SERVER.blobRefs().stream()
-                .map(ref -> new String(SERVER.blob(ref).orElseThrow(), StandardCharsets.UTF_8))
+                .map(ref -> new String(requireNonNull(SERVER.blob(ref)), StandardCharsets.UTF_8))
                 .filter(text -> text.contains("\"camliContent\""))
                 .filter(text -> text.contains(fileRef.toString())))
         .hasSize(1);
@@ -281,7 +282,7 @@ class CamlistoreFileProducerTest extends ServerRouteTestSupport {
         .map(request -> request.path().substring(request.path().lastIndexOf('/') + 1))
         .filter(name -> name.startsWith("sha"))
         .map(BlobRef::parse)
-        .filter(blob -> !isSchema(SERVER.blob(blob).orElseThrow()))
+        .filter(blob -> !isSchema(requireNonNull(SERVER.blob(blob))))
         .count();
   }
 

@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -71,7 +72,8 @@ class CamlistoreProducerTest extends EmbeddedRouteTestSupport {
   }
 
   private String stored(String ref) {
-    return new String(server.blob(BlobRef.parse(ref)).orElseThrow(), StandardCharsets.UTF_8);
+    return new String(
+        Objects.requireNonNull(server.blob(BlobRef.parse(ref))), StandardCharsets.UTF_8);
   }
 
   private List<RecordedRequest> received(String method, String action) {
@@ -110,7 +112,7 @@ class CamlistoreProducerTest extends EmbeddedRouteTestSupport {
 
   @Test
   void putMultiOfAListIsOneBatchedStatAndOneUploadWithListHeaders() {
-    Blob sha1Blob = new Blob(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
+    Blob sha1Blob = Blob.withHash(BLOB_TWO.getBytes(StandardCharsets.UTF_8), "sha1");
 
     Exchange out =
         send(
@@ -329,7 +331,7 @@ class CamlistoreProducerTest extends EmbeddedRouteTestSupport {
     Map<BlobRef, Long> sizes = out.getMessage().getBody(Map.class);
     assertThat(sizes)
         .containsExactly(
-            Map.entry(schema, (long) server.blob(schema).orElseThrow().length),
+            Map.entry(schema, (long) Objects.requireNonNull(server.blob(schema)).length),
             Map.entry(BlobRef.parse(HELLO_REF), 16L));
     assertThat(received("POST", "stat"))
         .singleElement()

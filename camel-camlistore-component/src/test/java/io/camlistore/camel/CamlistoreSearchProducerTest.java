@@ -114,7 +114,7 @@ class CamlistoreSearchProducerTest extends EmbeddedRouteTestSupport {
     assertThat(out.getException()).isNull();
     BlobDescription description = out.getMessage().getBody(BlobDescription.class);
     assertThat(description.fileName()).isEqualTo("random.bin");
-    assertThat(description.fileSize()).hasValue(3_000L);
+    assertThat(description.fileSize()).isEqualTo(3_000L);
     assertThat(out.getMessage().getHeader(CamlistoreConstants.CAMLI_TYPE)).isEqualTo("file");
   }
 
@@ -161,7 +161,7 @@ class CamlistoreSearchProducerTest extends EmbeddedRouteTestSupport {
     SearchResult hit = (SearchResult) results.get(0);
     assertThat(hit.blobRef()).isEqualTo(permanode);
     assertThat(hit.description())
-        .hasValueSatisfying(d -> assertThat(d.attribute("title")).isEqualTo("Fixture permanode"));
+        .satisfies(d -> assertThat(d.attribute("title")).isEqualTo("Fixture permanode"));
     // The answer had no continue token: the one sent must not survive as the next page's.
     assertThat(out.getMessage().getHeaders()).doesNotContainKey(CamlistoreConstants.CONTINUE_TOKEN);
     assertThat(queries()).hasSize(1);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,8 @@ class PermanodeOperationsTest extends OperationsTestSupport {
 
   private String stored(@Nullable Object ref) {
     return new String(
-        server.blob(BlobRef.parse(String.valueOf(ref))).orElseThrow(), StandardCharsets.UTF_8);
+        Objects.requireNonNull(server.blob(BlobRef.parse(String.valueOf(ref)))),
+        StandardCharsets.UTF_8);
   }
 
   @Test

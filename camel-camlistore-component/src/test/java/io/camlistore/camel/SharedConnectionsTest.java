@@ -153,7 +153,8 @@ class SharedConnectionsTest {
 
     BlobRef permanode = Objects.requireNonNull(template.requestBody(uri, null, BlobRef.class));
 
-    String stored = new String(SERVER.blob(permanode).orElseThrow(), StandardCharsets.UTF_8);
+    String stored =
+        new String(Objects.requireNonNull(SERVER.blob(permanode)), StandardCharsets.UTF_8);
     assertThat(stored)
         .contains("\"camliType\": \"permanode\"")
         .contains("\"camliSigner\": \"" + TestIdentity.publicKeyBlobRef() + "\"");

@@ -3,6 +3,7 @@ package io.camlistore.examples;
 import io.camlistore.camel.FilesNotStoredException;
 import io.camlistore.client.FileResult;
 import io.camlistore.client.FileUpload;
+import io.camlistore.protocol.BlobRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.camel.Exchange;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +88,7 @@ public final class IngestSummary {
           FILES.info("{} already stored, permanode {}", name, permanode(result.uploadOrThrow()));
           done(alreadyPresent, sizeOf(result));
         }
-        case FAILED ->
-            failed(
-                name,
-                result.error().map(Throwable::getMessage).orElse("no reason given by putFiles"));
+        case FAILED -> failed(name, reason(result.error()));
       }
     }
   }
@@ -157,20 +155,20 @@ public final class IngestSummary {
   }
 
   private String nameOf(FileResult result) {
-    Optional<Path> path = result.source().path().map(p -> p.toAbsolutePath().normalize());
-    if (path.isPresent() && path.get().startsWith(input)) {
-      return input.relativize(path.get()).toString().replace('\\', '/');
+    Path path = result.source().path();
+    if (path != null && path.toAbsolutePath().normalize().startsWith(input)) {
+      return input.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
     return result.source().fileName();
   }
 
   private static long sizeOf(FileResult result) {
-    Optional<Path> path = result.source().path();
-    if (path.isEmpty()) {
+    Path path = result.source().path();
+    if (path == null) {
       return 0;
     }
     try {
-      return Files.size(path.get());
+      return Files.size(path);
     } catch (IOException e) {
       // Stored, then moved or deleted by someone else: the count stays right, the bytes not.
       return 0;
@@ -178,7 +176,13 @@ public final class IngestSummary {
   }
 
   private static String permanode(FileUpload upload) {
-    return upload.permanodeRef().map(Object::toString).orElse("none");
+    BlobRef ref = upload.permanodeRef();
+    return ref == null ? "none" : ref.toString();
+  }
+
+  private static String reason(@Nullable RuntimeException error) {
+    String message = error == null ? null : error.getMessage();
+    return message == null ? "no reason given by putFiles" : message;
   }
 
   /** {@return the number of files done: stored, found already present, or failed} */

@@ -1,5 +1,6 @@
 package io.camlistore.examples;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,7 @@ class IngestServerCrashRealPerkeepIT {
     Path input = Files.createDirectories(temp.resolve("input"));
     List<BlobRef> contents = writeFiles(input);
     try (PerkeepProcess own =
-        PerkeepProcess.create(shared.home().orElseThrow(), temp.resolve("perkeep"))) {
+        PerkeepProcess.create(requireNonNull(shared.home()), temp.resolve("perkeep"))) {
       own.start();
       Map<String, String> settings = settings(own.server(), input);
       CompletableFuture<IngestSummary> run = CompletableFuture.supplyAsync(() -> ingest(settings));

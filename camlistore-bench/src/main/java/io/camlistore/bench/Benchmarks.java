@@ -24,7 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -200,7 +200,7 @@ public final class Benchmarks {
     for (int i = 0; i < count; i++) {
       byte[] content = new byte[Blob.MAX_SIZE];
       random.nextBytes(content);
-      refs.add(conn.blobs().put(new Blob(content)));
+      refs.add(conn.blobs().put(Blob.of(content)));
     }
     long start = startMeasuring();
     for (BlobRef ref : refs) {
@@ -357,7 +357,7 @@ public final class Benchmarks {
   /** Checks, after a measurement, that the server holds every blob it stored. */
   private void requireStored(Collection<BlobRef> refs, String work) {
     long missing =
-        conn.blobs().getSizeMulti(refs).values().stream().filter(OptionalLong::isEmpty).count();
+        conn.blobs().getSizeMulti(refs).values().stream().filter(Objects::isNull).count();
     if (missing > 0) {
       throw new IllegalStateException(
           work + ": the server lacks " + missing + " of the " + refs.size() + " blobs stored");

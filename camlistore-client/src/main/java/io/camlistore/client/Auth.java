@@ -1,7 +1,7 @@
 package io.camlistore.client;
 
 import io.camlistore.protocol.AuthSpec;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How requests authenticate to the server. Perkeep accepts HTTP Basic credentials from its {@code
@@ -69,9 +69,9 @@ public final class Auth {
   /**
    * The value of the {@code Authorization} header these credentials send.
    *
-   * @return the header value, or empty for {@link #none()}
+   * @return the header value, or null for {@link #none()}
    */
-  public Optional<String> authorizationHeader() {
+  public @Nullable String authorizationHeader() {
     return spec.authorizationHeader();
   }
 

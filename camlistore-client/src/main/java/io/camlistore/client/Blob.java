@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A blob: immutable bytes and their blobref under one hash function.
  *
- * <p>The bytes are copied in on construction and never exposed for mutation; {@link #data()}
- * returns a copy, while {@link #openStream()} and {@link #writeTo(OutputStream)} read them without
- * copying. Thread-safe.
+ * <p>Made by the factories {@link #of(byte[])}, {@link #withHash(byte[], String)}, {@link
+ * #copyOfRange(byte[], int, int, String)} and {@link #verified(byte[], BlobRef)}. The bytes are
+ * copied in on creation and never exposed for mutation; {@link #data()} returns a copy, while
+ * {@link #openStream()} and {@link #writeTo(OutputStream)} read them without copying. Thread-safe.
  *
  * <pre>{@code
  * Blob blob = Blob.of("Hello, Perkeep!\n");
@@ -33,77 +34,15 @@ public final class Blob {
   private final String hashFuncName;
   private final BlobRef blobRef;
 
-  /**
-   * Creates a blob hashed with {@value #DEFAULT_HASH}.
-   *
-   * @param data the bytes (copied)
-   */
-  public Blob(byte[] data) {
-    this(data, DEFAULT_HASH);
-  }
-
-  /**
-   * Creates a blob hashed with the named function.
-   *
-   * @param data the bytes (copied)
-   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
-   * @throws IllegalArgumentException if the hash function is not supported
-   */
-  public Blob(byte[] data, String hashFuncName) {
-    this(data, 0, Objects.requireNonNull(data, "data").length, hashFuncName);
-  }
-
-  /**
-   * Creates a blob of part of an array, hashed with the named function: the one copy a producer of
-   * many blobs (a chunker reading into a buffer) needs.
-   *
-   * @param data the array
-   * @param offset where the blob's bytes start in the array
-   * @param length the blob's size
-   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
-   * @throws IndexOutOfBoundsException if the range lies outside the array
-   * @throws IllegalArgumentException if the hash function is not supported
-   */
-  public Blob(byte[] data, int offset, int length, String hashFuncName) {
-    Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(data, "data").length);
-    this.data = Arrays.copyOfRange(data, offset, offset + length);
-    this.hashFuncName = Objects.requireNonNull(hashFuncName, "hashFuncName");
-    this.blobRef = BlobRef.compute(hashFuncName, this.data);
-  }
-
-  /**
-   * Creates a blob and checks that it has the expected ref.
-   *
-   * @param data the bytes (copied)
-   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
-   * @param expected the ref the bytes must have
-   * @throws HashMismatchException if the bytes hash to another ref
-   * @throws IllegalArgumentException if the hash function is not supported
-   */
-  public Blob(byte[] data, String hashFuncName, BlobRef expected) {
-    this(data, hashFuncName);
-    if (!blobRef.equals(expected)) {
-      throw new HashMismatchException(expected, blobRef);
-    }
-  }
-
   private Blob(byte[] owned, BlobRef blobRef) {
     this.data = owned;
     this.hashFuncName = blobRef.hashName();
     this.blobRef = blobRef;
   }
 
-  /**
-   * Wraps bytes fetched for a ref, without copying them, after checking they hash to it.
-   *
-   * @throws HashMismatchException if they do not
-   */
-  static Blob verified(byte[] owned, BlobRef expected) {
-    BlobRef actual = BlobRef.compute(expected.hashName(), owned);
-    if (!actual.equals(expected)) {
-      throw new HashMismatchException(expected, actual);
-    }
-    return new Blob(owned, expected);
+  private static Blob hashed(byte[] owned, String hashFuncName) {
+    return new Blob(
+        owned, BlobRef.compute(Objects.requireNonNull(hashFuncName, "hashFuncName"), owned));
   }
 
   /**
@@ -113,7 +52,7 @@ public final class Blob {
    * @return the blob
    */
   public static Blob of(String text) {
-    return new Blob(text.getBytes(StandardCharsets.UTF_8));
+    return hashed(text.getBytes(StandardCharsets.UTF_8), DEFAULT_HASH);
   }
 
   /**
@@ -123,7 +62,63 @@ public final class Blob {
    * @return the blob
    */
   public static Blob of(byte[] data) {
-    return new Blob(data);
+    return withHash(data, DEFAULT_HASH);
+  }
+
+  /**
+   * Creates a blob hashed with the named function.
+   *
+   * @param data the bytes (copied)
+   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
+   * @return the blob
+   * @throws IllegalArgumentException if the hash function is not supported
+   */
+  public static Blob withHash(byte[] data, String hashFuncName) {
+    return hashed(data.clone(), hashFuncName);
+  }
+
+  /**
+   * Creates a blob of part of an array, hashed with the named function: the one copy a producer of
+   * many blobs (a chunker reading into a buffer) needs.
+   *
+   * @param array the array
+   * @param offset where the blob's bytes start in the array
+   * @param length the blob's size
+   * @param hashFuncName {@code sha224}, {@code sha1} or {@code sha256}
+   * @return the blob
+   * @throws IndexOutOfBoundsException if the range lies outside the array
+   * @throws IllegalArgumentException if the hash function is not supported
+   */
+  public static Blob copyOfRange(byte[] array, int offset, int length, String hashFuncName) {
+    Objects.checkFromIndexSize(offset, length, array.length);
+    return hashed(Arrays.copyOfRange(array, offset, offset + length), hashFuncName);
+  }
+
+  /**
+   * Creates a blob of bytes that must have the expected ref, checked with the hash function the ref
+   * names.
+   *
+   * @param data the bytes (copied)
+   * @param expected the ref the bytes must have
+   * @return the blob
+   * @throws HashMismatchException if the bytes hash to another ref
+   * @throws IllegalArgumentException if the ref's hash function is not supported
+   */
+  public static Blob verified(byte[] data, BlobRef expected) {
+    return wrapVerified(data.clone(), expected);
+  }
+
+  /**
+   * Wraps bytes fetched for a ref, without copying them, after checking they hash to it.
+   *
+   * @throws HashMismatchException if they do not
+   */
+  static Blob wrapVerified(byte[] owned, BlobRef expected) {
+    BlobRef actual = BlobRef.compute(expected.hashName(), owned);
+    if (!actual.equals(expected)) {
+      throw new HashMismatchException(expected, actual);
+    }
+    return new Blob(owned, expected);
   }
 
   /** {@return a copy of the blob's bytes} */

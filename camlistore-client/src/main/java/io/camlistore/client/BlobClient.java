@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -137,7 +136,7 @@ public final class BlobClient {
       throw new ServerException(
           "GET " + url + " returned more than " + Blob.MAX_SIZE + " bytes", 200, null);
     }
-    return Blob.verified(data, ref);
+    return Blob.wrapVerified(data, ref);
   }
 
   /**
@@ -229,11 +228,11 @@ public final class BlobClient {
    * Asks the server which of the blobs it has, and their sizes.
    *
    * @param refs the blobs
-   * @return one entry per distinct requested ref, in request order: its size, or empty if the
-   *     server does not have it
+   * @return one entry per distinct requested ref, in request order: its size, or null if the server
+   *     does not have it
    * @throws ServerException for an error answer
    */
-  public Map<BlobRef, OptionalLong> getSizeMulti(BlobRef... refs) {
+  public Map<BlobRef, @Nullable Long> getSizeMulti(BlobRef... refs) {
     return getSizeMulti(Arrays.asList(refs));
   }
 
@@ -242,20 +241,19 @@ public final class BlobClient {
    * #MAX_STAT_REFS} refs.
    *
    * @param refs the blobs
-   * @return one entry per distinct requested ref, in request order: its size, or empty if the
-   *     server does not have it
+   * @return one entry per distinct requested ref, in request order: its size, or null if the server
+   *     does not have it
    * @throws ServerException for an error answer
    */
-  public Map<BlobRef, OptionalLong> getSizeMulti(Collection<BlobRef> refs) {
+  public Map<BlobRef, @Nullable Long> getSizeMulti(Collection<BlobRef> refs) {
     List<BlobRef> distinct = new ArrayList<>(new LinkedHashSet<>(refs));
     Map<BlobRef, Long> found = new HashMap<>();
     for (int from = 0; from < distinct.size(); from += MAX_STAT_REFS) {
       found.putAll(stat(distinct.subList(from, Math.min(distinct.size(), from + MAX_STAT_REFS))));
     }
-    Map<BlobRef, OptionalLong> result = new LinkedHashMap<>();
+    Map<BlobRef, @Nullable Long> result = new LinkedHashMap<>();
     for (BlobRef ref : distinct) {
-      Long size = found.get(ref);
-      result.put(ref, size == null ? OptionalLong.empty() : OptionalLong.of(size));
+      result.put(ref, found.get(ref));
     }
     return result;
   }
@@ -591,7 +589,7 @@ public final class BlobClient {
         BlobPage next = enumeratePage(after, pageSize);
         page = next.blobs();
         index = 0;
-        after = next.continueAfter().orElse(null);
+        after = next.continueAfter();
         lastPage = after == null;
       }
       action.accept(page.get(index++));

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,10 +111,9 @@ public final class BlobDescription {
     return name != null ? name : Json.text(node.path("dir"), "fileName");
   }
 
-  /** {@return a file's length in bytes; empty for other blobs} */
-  public OptionalLong fileSize() {
-    JsonNode size = node.path("file").path("size");
-    return size.canConvertToLong() ? OptionalLong.of(size.asLong()) : OptionalLong.empty();
+  /** {@return a file's length in bytes; null for other blobs} */
+  public @Nullable Long fileSize() {
+    return longOrNull(node.path("file").path("size"));
   }
 
   /** {@return a file's MIME type when the server detected one, else null} */
@@ -133,10 +131,13 @@ public final class BlobDescription {
     return Rfc3339.parse(Json.text(node.path("file"), "time"));
   }
 
-  /** {@return the number of entries of a directory; empty for other blobs} */
-  public OptionalLong directoryEntryCount() {
-    JsonNode size = node.path("dir").path("size");
-    return size.canConvertToLong() ? OptionalLong.of(size.asLong()) : OptionalLong.empty();
+  /** {@return the number of entries of a directory; null for other blobs} */
+  public @Nullable Long directoryEntryCount() {
+    return longOrNull(node.path("dir").path("size"));
+  }
+
+  private static @Nullable Long longOrNull(JsonNode number) {
+    return number.canConvertToLong() ? number.asLong() : null;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.camlistore.client;
 
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,10 +22,10 @@ public final class BlobPage {
   }
 
   /**
-   * {@return the cursor to pass as {@code after} for the next page; empty when this was the last}
+   * {@return the cursor to pass as {@code after} for the next page; null when this was the last}
    */
-  public Optional<String> continueAfter() {
-    return Optional.ofNullable(continueAfter);
+  public @Nullable String continueAfter() {
+    return continueAfter;
   }
 
   @Override

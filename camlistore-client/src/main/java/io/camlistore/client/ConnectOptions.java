@@ -322,7 +322,9 @@ public final class ConnectOptions {
      * (auth, timeouts, TLS, proxy, pool), just before the client is built: to add request
      * interceptors, a custom route planner or credentials provider, and the like. The connection
      * pool stays the connection's (it sizes it, reports {@link Connection#leasedHttpConnections()}
-     * and closes it): do not replace it here.
+     * and closes it): do not replace it here. This hook is the one place the client's API names an
+     * HttpClient type; TLS ({@link #sslContext(SSLContext)}) and proxies ({@link
+     * #proxy(HttpProxy)}) have options of their own.
      *
      * @param httpClientCustomizer the hook, or null for none
      * @return this builder

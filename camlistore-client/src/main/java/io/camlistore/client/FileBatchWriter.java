@@ -114,7 +114,7 @@ final class FileBatchWriter {
       FileSource source = files.get(index);
       UploadPipeline.Unit unit = pipeline.newUnit();
       units[index] = unit;
-      Path path = source.path().orElse(null);
+      Path path = source.path();
       try {
         if (path != null) {
           if (Files.isDirectory(path)) {
@@ -178,7 +178,7 @@ final class FileBatchWriter {
                           source.fileName(),
                           fileRef,
                           wholeRef,
-                          attributes.modificationTime().orElse(null));
+                          attributes.modificationTime());
                 }
               } catch (RuntimeException e) {
                 pipeline.fail(unit, e);

@@ -3,7 +3,6 @@ package io.camlistore.client;
 import io.camlistore.protocol.BlobRef;
 import java.io.FilterInputStream;
 import java.io.InputStream;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,9 +48,9 @@ public final class FileContentStream extends FilterInputStream {
     return fileRef;
   }
 
-  /** {@return the file's name as stored in its schema, if it has one} */
-  public Optional<String> fileName() {
-    return Optional.ofNullable(fileName);
+  /** {@return the file's name as stored in its schema, or null when it has none} */
+  public @Nullable String fileName() {
+    return fileName;
   }
 
   /** {@return the file-system attributes stored with the file} */

@@ -2,9 +2,6 @@ package io.camlistore.client;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,42 +69,45 @@ public final class FileMetadata {
     return builder;
   }
 
-  /** {@return the last modification time ({@code unixMtime})} */
-  public Optional<Instant> modificationTime() {
-    return Optional.ofNullable(modificationTime);
+  /** {@return the last modification time ({@code unixMtime}), or null when not recorded} */
+  public @Nullable Instant modificationTime() {
+    return modificationTime;
   }
 
   /**
    * {@return the inode change time ({@code unixCtime}); written only when it differs from the
-   * modification time}
+   * modification time; null when not recorded}
    */
-  public Optional<Instant> changeTime() {
-    return Optional.ofNullable(changeTime);
+  public @Nullable Instant changeTime() {
+    return changeTime;
   }
 
-  /** {@return the numeric owner id ({@code unixOwnerId})} */
-  public OptionalLong ownerId() {
-    return ownerId == null ? OptionalLong.empty() : OptionalLong.of(ownerId);
+  /** {@return the numeric owner id ({@code unixOwnerId}), or null when not recorded} */
+  public @Nullable Long ownerId() {
+    return ownerId;
   }
 
-  /** {@return the owner's user name ({@code unixOwner})} */
-  public Optional<String> ownerName() {
-    return Optional.ofNullable(ownerName);
+  /** {@return the owner's user name ({@code unixOwner}), or null when not recorded} */
+  public @Nullable String ownerName() {
+    return ownerName;
   }
 
-  /** {@return the numeric group id ({@code unixGroupId})} */
-  public OptionalLong groupId() {
-    return groupId == null ? OptionalLong.empty() : OptionalLong.of(groupId);
+  /** {@return the numeric group id ({@code unixGroupId}), or null when not recorded} */
+  public @Nullable Long groupId() {
+    return groupId;
   }
 
-  /** {@return the group's name ({@code unixGroup})} */
-  public Optional<String> groupName() {
-    return Optional.ofNullable(groupName);
+  /** {@return the group's name ({@code unixGroup}), or null when not recorded} */
+  public @Nullable String groupName() {
+    return groupName;
   }
 
-  /** {@return the permission bits, 0 to 0777 ({@code unixPermission}, written in octal)} */
-  public OptionalInt permissions() {
-    return permissions == null ? OptionalInt.empty() : OptionalInt.of(permissions);
+  /**
+   * {@return the permission bits, 0 to 0777 ({@code unixPermission}, written in octal), or null
+   * when not recorded}
+   */
+  public @Nullable Integer permissions() {
+    return permissions;
   }
 
   @Override

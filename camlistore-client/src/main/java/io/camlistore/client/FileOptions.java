@@ -3,7 +3,6 @@ package io.camlistore.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,11 +149,12 @@ public final class FileOptions {
   }
 
   /**
-   * {@return the permanode's title when one was given}; a {@link #permanode()} without one is
-   * titled with the file's name, a {@link #contentPermanode()} without one gets no title claim
+   * {@return the permanode's title, or null when none was given}; a {@link #permanode()} without
+   * one is titled with the file's name, a {@link #contentPermanode()} without one gets no title
+   * claim
    */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
+  public @Nullable String title() {
+    return title;
   }
 
   /** {@return the tags added to the permanode, in order} */

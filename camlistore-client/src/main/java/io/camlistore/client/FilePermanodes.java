@@ -91,7 +91,10 @@ final class FilePermanodes {
         modificationTime == null || modificationTime.equals(Instant.EPOCH)
             ? PermanodeSchemas.UNDATED_CLAIM_DATE
             : modificationTime;
-    String title = options.title().orElse(fromContent ? null : name);
+    String title = options.title();
+    if (title == null && !fromContent) {
+      title = name;
+    }
     List<Claim> claims = new ArrayList<>();
     claims.add(new Claim("set-attribute", "camliContent", contentRef.toString()));
     if (title != null) {

@@ -1,7 +1,6 @@
 package io.camlistore.client;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,19 +63,20 @@ public final class FileResult {
 
   /**
    * {@return the refs of the stored file schema and of its permanode (when the options asked for
-   * one), unless the file failed}
+   * one); null when the file failed}
    */
-  public Optional<FileUpload> upload() {
-    return Optional.ofNullable(upload);
+  public @Nullable FileUpload upload() {
+    return upload;
   }
 
   /**
    * {@return why the file failed: an {@link java.io.UncheckedIOException} when it could not be
    * read, an {@link IllegalArgumentException} for a bad file (a directory), a {@link
-   * CamlistoreException} when the server refused, could not be reached, or signing failed}
+   * CamlistoreException} when the server refused, could not be reached, or signing failed; null
+   * unless the file failed}
    */
-  public Optional<RuntimeException> error() {
-    return Optional.ofNullable(error);
+  public @Nullable RuntimeException error() {
+    return error;
   }
 
   /**

@@ -5,7 +5,6 @@ import io.camlistore.client.internal.schema.FileSchema;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,9 +103,9 @@ public final class FileSource {
         options);
   }
 
-  /** {@return the local file, when the content comes from one} */
-  public Optional<Path> path() {
-    return Optional.ofNullable(path);
+  /** {@return the local file the content comes from, or null for a stream} */
+  public @Nullable Path path() {
+    return path;
   }
 
   /** {@return the name the file is stored with} */

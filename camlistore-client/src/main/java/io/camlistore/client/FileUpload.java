@@ -2,7 +2,6 @@ package io.camlistore.client;
 
 import io.camlistore.protocol.BlobRef;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +23,9 @@ public final class FileUpload {
     return contentRef;
   }
 
-  /** {@return the permanode created for the content, if one was asked for} */
-  public Optional<BlobRef> permanodeRef() {
-    return Optional.ofNullable(permanodeRef);
+  /** {@return the permanode created for the content, or null when none was asked for} */
+  public @Nullable BlobRef permanodeRef() {
+    return permanodeRef;
   }
 
   @Override

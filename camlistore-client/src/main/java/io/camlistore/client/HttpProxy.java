@@ -1,7 +1,6 @@
 package io.camlistore.client;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,14 +75,14 @@ public final class HttpProxy {
     return port;
   }
 
-  /** {@return the user name sent to the proxy, if any} */
-  public Optional<String> username() {
-    return Optional.ofNullable(username);
+  /** {@return the user name sent to the proxy, or null for none} */
+  public @Nullable String username() {
+    return username;
   }
 
-  /** {@return the password sent to the proxy, if any; a secret} */
-  public Optional<String> password() {
-    return Optional.ofNullable(password);
+  /** {@return the password sent to the proxy, or null for none; a secret} */
+  public @Nullable String password() {
+    return password;
   }
 
   @Override

@@ -482,7 +482,7 @@ public final class SearchClient {
         SearchResults results = query(next);
         page = results.results();
         index = 0;
-        String token = results.continueToken().orElse(null);
+        String token = results.continueToken();
         if (token == null || token.equals(next.continueToken())) {
           // No token, or the same one again (which would loop forever): this was the last page.
           lastPage = true;

@@ -2,7 +2,6 @@ package io.camlistore.client;
 
 import io.camlistore.protocol.BlobRef;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +22,9 @@ public final class SearchResult {
     return blobRef;
   }
 
-  /**
-   * {@return the matched blob's description; empty when the search did not ask for descriptions}
-   */
-  public Optional<BlobDescription> description() {
-    return Optional.ofNullable(description);
+  /** {@return the matched blob's description; null when the search did not ask for descriptions} */
+  public @Nullable BlobDescription description() {
+    return description;
   }
 
   /** Results are equal when they name the same blob. */

@@ -3,7 +3,6 @@ package io.camlistore.client;
 import io.camlistore.protocol.BlobRef;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +31,10 @@ public final class SearchResults {
 
   /**
    * {@return the token that continues the same query after this page (pass it to {@link
-   * SearchQuery.Builder#continueToken(String)}); empty when this is the last page}
+   * SearchQuery.Builder#continueToken(String)}); null when this is the last page}
    */
-  public Optional<String> continueToken() {
-    return Optional.ofNullable(continueToken);
+  public @Nullable String continueToken() {
+    return continueToken;
   }
 
   /**

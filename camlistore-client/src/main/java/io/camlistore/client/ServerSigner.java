@@ -90,7 +90,7 @@ public final class ServerSigner implements Signer {
     byte[] data =
         transport.execute(
             () -> new HttpGet(url), (response, uri) -> readBytes(response, MAX_KEY_BYTES));
-    return new Blob(data, publicKeyBlobRef.hashName(), publicKeyBlobRef);
+    return Blob.verified(data, publicKeyBlobRef);
   }
 
   /** {@return the sign handler URL} */

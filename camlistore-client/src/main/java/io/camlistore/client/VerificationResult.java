@@ -1,7 +1,6 @@
 package io.camlistore.client;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,16 +29,14 @@ public final class VerificationResult {
     return signerKeyId != null;
   }
 
-  /**
-   * {@return the key id (16 uppercase hex digits) that made a valid signature; empty if invalid}
-   */
-  public Optional<String> signerKeyId() {
-    return Optional.ofNullable(signerKeyId);
+  /** {@return the key id (16 uppercase hex digits) that made a valid signature; null if invalid} */
+  public @Nullable String signerKeyId() {
+    return signerKeyId;
   }
 
-  /** {@return why the signature is not valid; empty if valid} */
-  public Optional<String> reason() {
-    return Optional.ofNullable(reason);
+  /** {@return why the signature is not valid; null if valid} */
+  public @Nullable String reason() {
+    return reason;
   }
 
   @Override

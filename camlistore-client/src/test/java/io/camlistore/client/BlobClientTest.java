@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -274,13 +273,14 @@ class BlobClientTest {
   void getSizeMultiPostsTheRealStatFormAndKeepsRequestOrder() {
     server.stubFor(post(P + "stat").willReturn(Fixture.named("22-stat-post").response()));
 
-    Map<BlobRef, OptionalLong> sizes = blobs.getSizeMulti(HELLO, HELLO_FILE, MISSING, MISSING_SHA1);
+    Map<BlobRef, @Nullable Long> sizes =
+        blobs.getSizeMulti(HELLO, HELLO_FILE, MISSING, MISSING_SHA1);
 
     assertThat(sizes.keySet()).containsExactly(HELLO, HELLO_FILE, MISSING, MISSING_SHA1);
-    assertThat(sizes.get(HELLO)).hasValue(16);
-    assertThat(sizes.get(HELLO_FILE)).hasValue(403);
-    assertThat(sizes.get(MISSING)).isEmpty();
-    assertThat(sizes.get(MISSING_SHA1)).isEmpty();
+    assertThat(sizes.get(HELLO)).isEqualTo(16L);
+    assertThat(sizes.get(HELLO_FILE)).isEqualTo(403L);
+    assertThat(sizes.get(MISSING)).isNull();
+    assertThat(sizes.get(MISSING_SHA1)).isNull();
     server.verify(
         postRequestedFor(urlEqualTo(P + "stat"))
             .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
@@ -291,10 +291,10 @@ class BlobClientTest {
   }
 
   @Test
-  void getSizeMultiWithNothingPresentGivesEmptySizes() {
+  void getSizeMultiWithNothingPresentGivesNullSizes() {
     server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
 
-    assertThat(blobs.getSizeMulti(List.of(MISSING)).get(MISSING)).isEmpty();
+    assertThat(blobs.getSizeMulti(List.of(MISSING))).containsEntry(MISSING, null);
   }
 
   @Test
@@ -305,7 +305,7 @@ class BlobClientTest {
       refs.add(Blob.of("blob " + i).blobRef());
     }
 
-    Map<BlobRef, OptionalLong> sizes = blobs.getSizeMulti(refs);
+    Map<BlobRef, @Nullable Long> sizes = blobs.getSizeMulti(refs);
 
     assertThat(sizes).hasSize(2500);
     List<LoggedRequest> stats = server.findAll(postRequestedFor(urlEqualTo(P + "stat")));
@@ -430,7 +430,7 @@ class BlobClientTest {
 
   @Test
   void oversizeBlobIsRefusedBeforeAnythingIsSent() {
-    Blob huge = new Blob(new byte[Blob.MAX_SIZE + 1]);
+    Blob huge = Blob.of(new byte[Blob.MAX_SIZE + 1]);
 
     assertThatThrownBy(() -> blobs.putMulti(Blob.of("small"), huge))
         .isInstanceOf(IllegalArgumentException.class)
@@ -446,7 +446,7 @@ class BlobClientTest {
     for (int i = 0; i < 10; i++) {
       byte[] data = new byte[4_000_000];
       random.nextBytes(data);
-      batch.add(new Blob(data));
+      batch.add(Blob.of(data));
     }
     server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
     server.stubFor(post(P + "upload").willReturn(receivedAnswer(batch.toArray(new Blob[0]))));
@@ -521,7 +521,7 @@ class BlobClientTest {
     BlobPage page = blobs.enumeratePage("a+b&c", 10);
 
     assertThat(page.blobs()).isEmpty();
-    assertThat(page.continueAfter()).isEmpty();
+    assertThat(page.continueAfter()).isNull();
   }
 
   @Test

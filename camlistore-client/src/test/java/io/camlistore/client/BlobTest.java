@@ -15,7 +15,7 @@ class BlobTest {
 
   @Test
   void defaultHashIsTheServersSha224() {
-    Blob blob = new Blob(HELLO);
+    Blob blob = Blob.of(HELLO);
 
     assertThat(blob.hashFuncName()).isEqualTo("sha224");
     assertThat(blob.blobRef())
@@ -25,7 +25,7 @@ class BlobTest {
 
   @Test
   void sha1BlobHasTheSeedClientsRef() {
-    Blob blob = new Blob(HELLO, "sha1");
+    Blob blob = Blob.withHash(HELLO, "sha1");
 
     assertThat(blob.data()).isEqualTo(HELLO);
     assertThat(blob.blobRef()).hasToString("sha1-aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d");
@@ -33,23 +33,23 @@ class BlobTest {
 
   @Test
   void sha256BlobHasTheSeedClientsRef() {
-    assertThat(new Blob(HELLO, "sha256").blobRef())
+    assertThat(Blob.withHash(HELLO, "sha256").blobRef())
         .hasToString("sha256-2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
   }
 
   @Test
   void anotherHashOrOtherDataIsAnotherBlob() {
-    Blob hello = new Blob(HELLO, "sha1");
+    Blob hello = Blob.withHash(HELLO, "sha1");
 
-    assertThat(new Blob(HELLO, "sha256").blobRef()).isNotEqualTo(hello.blobRef());
-    assertThat(new Blob("world".getBytes(StandardCharsets.UTF_8), "sha1").blobRef())
+    assertThat(Blob.withHash(HELLO, "sha256").blobRef()).isNotEqualTo(hello.blobRef());
+    assertThat(Blob.withHash("world".getBytes(StandardCharsets.UTF_8), "sha1").blobRef())
         .hasToString("sha1-7c211433f02071597741e6ff5a8ea34789abbf43");
   }
 
   @Test
   void blobIsImmutable() {
     byte[] data = HELLO.clone();
-    Blob blob = new Blob(data, "sha1");
+    Blob blob = Blob.withHash(data, "sha1");
 
     data[0] = 'j';
     blob.data()[0] = 'j';
@@ -62,12 +62,12 @@ class BlobTest {
   void aBlobOfPartOfAnArrayHoldsACopyOfJustThatPart() {
     byte[] framed = "[hello]".getBytes(StandardCharsets.UTF_8);
 
-    Blob blob = new Blob(framed, 1, 5, "sha1");
+    Blob blob = Blob.copyOfRange(framed, 1, 5, "sha1");
     framed[1] = 'j';
 
     assertThat(blob.data()).isEqualTo(HELLO);
-    assertThat(blob.blobRef()).isEqualTo(new Blob(HELLO, "sha1").blobRef());
-    assertThatThrownBy(() -> new Blob(framed, 3, 5, "sha1"))
+    assertThat(blob.blobRef()).isEqualTo(Blob.withHash(HELLO, "sha1").blobRef());
+    assertThatThrownBy(() -> Blob.copyOfRange(framed, 3, 5, "sha1"))
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
@@ -83,10 +83,22 @@ class BlobTest {
 
   @Test
   void unsupportedHashNameIsRejectedNamingIt() {
-    assertThatThrownBy(() -> new Blob(HELLO, "SHA-224"))
+    assertThatThrownBy(() -> Blob.withHash(HELLO, "SHA-224"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'SHA-224'")
         .hasMessageContaining("sha224");
+  }
+
+  @Test
+  void verifiedHashesWithTheFunctionItsRefNamesAndCopiesTheBytes() {
+    byte[] data = HELLO.clone();
+    BlobRef sha224 = Blob.of(HELLO).blobRef();
+
+    Blob blob = Blob.verified(data, sha224);
+    data[0] = 'j';
+
+    assertThat(blob.hashFuncName()).isEqualTo("sha224");
+    assertThat(blob.data()).isEqualTo(HELLO);
   }
 
   @Test
@@ -94,8 +106,8 @@ class BlobTest {
     BlobRef right = BlobRef.parse("sha1-aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d");
     BlobRef wrong = BlobRef.parse("sha1-7c211433f02071597741e6ff5a8ea34789abbf43");
 
-    assertThat(new Blob(HELLO, "sha1", right).blobRef()).isEqualTo(right);
-    assertThatThrownBy(() -> new Blob(HELLO, "sha1", wrong))
+    assertThat(Blob.verified(HELLO, right).blobRef()).isEqualTo(right);
+    assertThatThrownBy(() -> Blob.verified(HELLO, wrong))
         .isInstanceOfSatisfying(
             HashMismatchException.class,
             e -> {
@@ -107,7 +119,7 @@ class BlobTest {
 
   @Test
   void streamsAndWritesWithoutExposingTheArray() throws IOException {
-    Blob blob = new Blob(HELLO);
+    Blob blob = Blob.of(HELLO);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     blob.writeTo(out);
@@ -118,7 +130,7 @@ class BlobTest {
 
   @Test
   void equalityFollowsTheRefAndToStringHidesContent() {
-    assertThat(new Blob(HELLO)).isEqualTo(Blob.of("hello")).hasSameHashCodeAs(Blob.of("hello"));
+    assertThat(Blob.of(HELLO)).isEqualTo(Blob.of("hello")).hasSameHashCodeAs(Blob.of("hello"));
     assertThat(Blob.of("secret")).asString().doesNotContain("secret").contains("6 bytes");
   }
 }

@@ -17,7 +17,7 @@ class ConnectOptionsTest {
   void defaultsAreSensible() {
     ConnectOptions options = ConnectOptions.defaults();
 
-    assertThat(options.auth().authorizationHeader()).isEmpty();
+    assertThat(options.auth().authorizationHeader()).isNull();
     assertThat(options.maxAttempts()).isEqualTo(3);
     assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(options.userAgent()).startsWith("camlistore-java/");

@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +94,7 @@ class FileBatchIT {
     for (int i = 0; i < paths.size(); i++) {
       FileUpload upload = results.get(i).uploadOrThrow();
       BlobRef chunk = Blob.of(Files.readAllBytes(paths.get(i))).blobRef();
-      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      BlobRef permanode = requireNonNull(upload.permanodeRef());
       BlobRef claim = claimNaming(permanode);
       // In the one request: the content, its file schema, the permanode, then the claim.
       assertThat(storedInOrder.indexOf(chunk))
@@ -201,7 +202,7 @@ class FileBatchIT {
     BlobDescription permanode;
     try (Connection conn = connect(o -> o.signer(TestkitSupport.identity()))) {
       upload = conn.files().putFiles(List.of(FileSource.of(file, options))).get(0).uploadOrThrow();
-      permanode = conn.searcher().describeBlob(upload.permanodeRef().orElseThrow());
+      permanode = conn.searcher().describeBlob(requireNonNull(upload.permanodeRef()));
     }
 
     assertThat(permanode.attributes())
@@ -238,19 +239,19 @@ class FileBatchIT {
           conn.files().getFile(results.get(0).uploadOrThrow().contentRef())) {
         assertThat(in.readAllBytes()).isEqualTo(large);
       }
-      BlobRef permanode = results.get(0).uploadOrThrow().permanodeRef().orElseThrow();
+      BlobRef permanode = requireNonNull(results.get(0).uploadOrThrow().permanodeRef());
       assertThat(conn.searcher().describeBlob(permanode).attribute("camliContent"))
           .isEqualTo(results.get(0).uploadOrThrow().contentRef().toString());
     }
 
-    BlobRef largePermanode = results.get(0).uploadOrThrow().permanodeRef().orElseThrow();
+    BlobRef largePermanode = requireNonNull(results.get(0).uploadOrThrow().permanodeRef());
     assertThat(text(largePermanode))
         .contains("\"key\": \"" + BlobRef.compute("sha224", large) + "\"");
     // No modification time recorded: the claim is dated, and signed at, one second after the
     // epoch (a server ignores claims dated at the epoch itself), and the permanode has its content.
     assertThat(text(claimNaming(largePermanode)))
         .contains("\"claimDate\": \"1970-01-01T00:00:01Z\"");
-    BlobRef smallPermanode = results.get(1).uploadOrThrow().permanodeRef().orElseThrow();
+    BlobRef smallPermanode = requireNonNull(results.get(1).uploadOrThrow().permanodeRef());
     assertThat(text(claimNaming(smallPermanode)))
         .contains("\"claimDate\": \"2024-05-06T07:08:09.123456789Z\"");
   }
@@ -270,15 +271,15 @@ class FileBatchIT {
     }
 
     assertThat(results.get(1).failed()).isTrue();
-    assertThat(results.get(1).error().orElseThrow())
+    assertThat(results.get(1).error())
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("cannot read " + missing);
-    assertThat(results.get(4).error().orElseThrow())
+    assertThat(results.get(4).error())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is a directory");
     for (int i : List.of(0, 2, 3)) {
       assertThat(results.get(i).status()).isEqualTo(FileResult.Status.STORED);
-      assertThat(server.contains(results.get(i).uploadOrThrow().permanodeRef().orElseThrow()))
+      assertThat(server.contains(requireNonNull(results.get(i).uploadOrThrow().permanodeRef())))
           .isTrue();
     }
   }
@@ -297,7 +298,7 @@ class FileBatchIT {
       rerun = conn.files().putFiles(sources(paths, FileOptions.contentPermanode()));
     }
 
-    assertThat(first.get(3).error().orElseThrow())
+    assertThat(first.get(3).error())
         .isInstanceOf(ServerException.class)
         .hasMessageContaining(refusedChunk.toString())
         .hasMessageContaining("corrupt blob");
@@ -311,7 +312,7 @@ class FileBatchIT {
     assertThat(rerun.get(3).status()).isEqualTo(FileResult.Status.STORED);
     FileUpload stored = rerun.get(3).uploadOrThrow();
     assertThat(server.contains(stored.contentRef())).isTrue();
-    assertThat(server.contains(claimNaming(stored.permanodeRef().orElseThrow()))).isTrue();
+    assertThat(server.contains(claimNaming(requireNonNull(stored.permanodeRef())))).isTrue();
   }
 
   @Test
@@ -334,7 +335,7 @@ class FileBatchIT {
         .hasSizeLessThan(100)
         .allSatisfy(
             r ->
-                assertThat(r.error().orElseThrow())
+                assertThat(r.error())
                     .isInstanceOfSatisfying(
                         ServerException.class, e -> assertThat(e.statusCode()).isEqualTo(500)));
     for (int i = 0; i < paths.size(); i++) {
@@ -357,7 +358,7 @@ class FileBatchIT {
 
     assertThat(results.stream().filter(FileResult::failed))
         .singleElement()
-        .satisfies(r -> assertThat(r.error().orElseThrow()).isInstanceOf(SigningException.class));
+        .satisfies(r -> assertThat(r.error()).isInstanceOf(SigningException.class));
     assertThat(results.stream().filter(r -> r.status() == FileResult.Status.STORED)).hasSize(4);
   }
 
@@ -393,7 +394,7 @@ class FileBatchIT {
   }
 
   private static String text(BlobRef ref) {
-    return new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8);
+    return new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8);
   }
 
   private static long requests(String method, String action) {

@@ -3,6 +3,7 @@ package io.camlistore.client;
 import static io.camlistore.client.internal.PerkeepTestData.DIRECTORY_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.FILE_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.bytes;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -241,7 +242,7 @@ class FileClientDirectoryTest {
     try (Connection signed = fixture.connectSigning()) {
       FileUpload upload = signed.files().putDirectory(testTree(), FileOptions.permanode());
 
-      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      BlobRef permanode = requireNonNull(upload.permanodeRef());
       List<List<BlobRef>> uploads = store.uploads();
       // A small tree and its permanode: one stat, one request, the permanode after the directory.
       assertThat(store.statCount()).isEqualTo(1);

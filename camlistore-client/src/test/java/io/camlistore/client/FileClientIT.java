@@ -81,7 +81,8 @@ class FileClientIT {
         files.putFile(PerkeepTestData.open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    assertThat(server.blob(ref)).hasValue(PerkeepTestData.bytes("testdata/schemas/hello.txt.json"));
+    assertThat(server.blob(ref))
+        .isEqualTo(PerkeepTestData.bytes("testdata/schemas/hello.txt.json"));
     try (FileContentStream in = files.getFile(ref)) {
       assertThat(in.readAllBytes()).isEqualTo(PerkeepTestData.bytes("testdata/hello.txt"));
       assertThat(in.metadata()).isEqualTo(FILE_METADATA);
@@ -138,7 +139,7 @@ class FileClientIT {
   void aChunkCorruptedOnTheWayBackIsNeverReturned() throws IOException {
     byte[] content = Arrays.copyOf(random20m, 300_000);
     BlobRef ref = files.putFile(new ByteArrayInputStream(content), "c.bin", FileMetadata.empty());
-    BlobRef firstChunk = new Blob(Arrays.copyOf(content, 262_144)).blobRef();
+    BlobRef firstChunk = Blob.of(Arrays.copyOf(content, 262_144)).blobRef();
     server.faults().corruptBlob(firstChunk);
 
     try (FileContentStream in = files.getFile(ref)) {

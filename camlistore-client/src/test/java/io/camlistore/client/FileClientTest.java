@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.camlistore.client.internal.PerkeepTestData.FILE_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.bytes;
 import static io.camlistore.client.internal.PerkeepTestData.open;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -234,10 +235,10 @@ class FileClientTest {
         .containsKey("unixCtime");
     try (FileContentStream in = files.getFile(ref)) {
       assertThat(in.readAllBytes()).isEqualTo("some notes\n".getBytes(StandardCharsets.UTF_8));
-      assertThat(in.fileName()).hasValue("notes.txt");
-      assertThat(in.metadata().permissions()).hasValue(0640);
+      assertThat(in.fileName()).isEqualTo("notes.txt");
+      assertThat(in.metadata().permissions()).isEqualTo(0640);
       assertThat(in.metadata().modificationTime())
-          .hasValue(Instant.parse("2021-03-04T05:06:07.5Z"));
+          .isEqualTo(Instant.parse("2021-03-04T05:06:07.5Z"));
     }
   }
 
@@ -330,7 +331,7 @@ class FileClientTest {
         .allSatisfy(e -> assertThat(e.getRequest().getBody().length).isLessThan(5 << 20));
     assertThat(store.orderViolations()).isEmpty();
     try (FileContentStream in = files.getFile(ref)) {
-      assertThat(in.fileSize()).isEqualTo(content.length);
+      assertThat(in.fileSize()).isEqualTo((long) content.length);
       assertThat(Arrays.equals(in.readAllBytes(), content)).isTrue();
     }
   }
@@ -390,7 +391,7 @@ class FileClientTest {
                   open("testdata/hello.txt"), "hello.txt", FILE_METADATA, FileOptions.permanode());
 
       assertThat(upload.contentRef()).isEqualTo(HELLO_FILE);
-      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      BlobRef permanode = requireNonNull(upload.permanodeRef());
       assertThat(text(permanode)).contains("\"camliType\": \"permanode\"");
       List<List<BlobRef>> uploads = store.uploads();
       // A small file with its permanode: one stat and one upload, the file before its claims.
@@ -444,9 +445,9 @@ class FileClientTest {
                   .filter(t -> t.contains("\"attribute\": \"title\"")))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("\"value\": \"Greeting\"");
-      assertThat(titled.permanodeRef()).isPresent();
+      assertThat(titled.permanodeRef()).isNotNull();
       assertThat(plain).isEqualTo(new FileUpload(HELLO_FILE, null));
-      assertThat(plain.permanodeRef()).isEmpty();
+      assertThat(plain.permanodeRef()).isNull();
       assertThat(store.uploads()).as("nothing new to send").hasSize(before);
     }
   }
@@ -458,7 +459,7 @@ class FileClientTest {
 
     try (FileContentStream in = files.getFile(HELLO_FILE)) {
       assertThat(in.fileRef()).isEqualTo(HELLO_FILE);
-      assertThat(in.fileName()).hasValue("hello.txt");
+      assertThat(in.fileName()).isEqualTo("hello.txt");
       assertThat(in.fileSize()).isEqualTo(16);
       assertThat(in.length()).isEqualTo(16);
       assertThat(in.metadata()).isEqualTo(FILE_METADATA);

@@ -89,10 +89,10 @@ class FileInteropIT {
     try (Connection conn = TestkitSupport.connect(server)) {
       try (FileContentStream in = conn.files().getFile(ref)) {
         assertThat(in.readAllBytes()).as("seed %d", SEED).isEqualTo(content);
-        assertThat(in.fileName()).hasValue(file.getFileName().toString());
+        assertThat(in.fileName()).isEqualTo(file.getFileName().toString());
         assertThat(in.fileSize()).isEqualTo(size);
         assertThat(in.metadata().modificationTime())
-            .hasValue(Files.getLastModifiedTime(file).toInstant());
+            .isEqualTo(Files.getLastModifiedTime(file).toInstant());
       }
       assertThat(conn.files().putFile(file)).isEqualTo(ref);
     }
@@ -119,7 +119,7 @@ class FileInteropIT {
     try (Connection conn = TestkitSupport.connect(server)) {
       ref = conn.files().putFile(file);
       try (FileContentStream in = conn.files().getFile(ref)) {
-        assertThat(in.fileName()).hasValue(name);
+        assertThat(in.fileName()).isEqualTo(name);
       }
     }
 

@@ -13,15 +13,15 @@ class FileOptionsTest {
   @Test
   void defaultsMakeNoPermanode() {
     assertThat(FileOptions.defaults().createsPermanode()).isFalse();
-    assertThat(FileOptions.defaults().title()).isEmpty();
+    assertThat(FileOptions.defaults().title()).isNull();
     assertThat(FileOptions.defaults()).hasToString("FileOptions{}");
   }
 
   @Test
   void aPermanodeIsTitledWithTheFileNameUnlessATitleIsGiven() {
     assertThat(FileOptions.permanode().createsPermanode()).isTrue();
-    assertThat(FileOptions.permanode().title()).isEmpty();
-    assertThat(FileOptions.permanode("Beach").title()).hasValue("Beach");
+    assertThat(FileOptions.permanode().title()).isNull();
+    assertThat(FileOptions.permanode("Beach").title()).isEqualTo("Beach");
     assertThat(FileOptions.permanode("Beach"))
         .isEqualTo(FileOptions.permanode("Beach"))
         .hasSameHashCodeAs(FileOptions.permanode("Beach"))
@@ -56,10 +56,10 @@ class FileOptionsTest {
     assertThat(options.createsPermanode()).isTrue();
     assertThat(options.permanodeFromContent()).isTrue();
     assertThat(FileOptions.permanode().permanodeFromContent()).isFalse();
-    assertThat(options.title()).isEmpty();
+    assertThat(options.title()).isNull();
     assertThat(options.tags()).isEmpty();
     FileOptions tagged = options.withTitle("Beach").withTags("holiday", "2026").withTags("holiday");
-    assertThat(tagged.title()).hasValue("Beach");
+    assertThat(tagged.title()).isEqualTo("Beach");
     assertThat(tagged.tags()).containsExactly("holiday", "2026");
     assertThat(tagged)
         .isEqualTo(FileOptions.contentPermanode().withTags("holiday", "2026").withTitle("Beach"))
@@ -87,10 +87,10 @@ class FileOptionsTest {
         FileSource.of(new ByteArrayInputStream(new byte[0]), "b.txt", FileMetadata.empty());
 
     assertThat(local.fileName()).isEqualTo("a.jpg");
-    assertThat(local.path()).hasValue(Path.of("inbox", "a.jpg"));
+    assertThat(local.path()).isEqualTo(Path.of("inbox", "a.jpg"));
     assertThat(local.options()).isEqualTo(FileOptions.contentPermanode());
     assertThat(local).hasToString("FileSource{inbox/a.jpg, FileOptions{contentPermanode}}");
-    assertThat(stream.path()).isEmpty();
+    assertThat(stream.path()).isNull();
     assertThat(stream.options()).isEqualTo(FileOptions.defaults());
     assertThat(stream).hasToString("FileSource{b.txt (stream)}");
     assertThatThrownBy(
@@ -117,10 +117,10 @@ class FileOptionsTest {
     assertThat(present.status()).isEqualTo(FileResult.Status.ALREADY_STORED);
     assertThat(present.uploadOrThrow()).isEqualTo(upload);
     assertThat(present.failed()).isFalse();
-    assertThat(present.error()).isEmpty();
+    assertThat(present.error()).isNull();
     assertThat(failed.failed()).isTrue();
-    assertThat(failed.upload()).isEmpty();
-    assertThat(failed.error()).containsSame(error);
+    assertThat(failed.upload()).isNull();
+    assertThat(failed.error()).isSameAs(error);
     assertThat(failed.source()).isSameAs(source);
     assertThatThrownBy(failed::uploadOrThrow).isSameAs(error);
     assertThat(stored).hasToString("FileResult{FileSource{a.txt}, STORED, " + upload + "}");

@@ -13,10 +13,10 @@ class HttpProxyTest {
 
     assertThat(plain.host()).isEqualTo("proxy.example");
     assertThat(plain.port()).isEqualTo(3128);
-    assertThat(plain.username()).isEmpty();
-    assertThat(plain.password()).isEmpty();
-    assertThat(withCredentials.username()).contains("bob");
-    assertThat(withCredentials.password()).contains("swordfish");
+    assertThat(plain.username()).isNull();
+    assertThat(plain.password()).isNull();
+    assertThat(withCredentials.username()).isEqualTo("bob");
+    assertThat(withCredentials.password()).isEqualTo("swordfish");
     assertThat(withCredentials)
         .isEqualTo(HttpProxy.of("proxy.example", 3128).withCredentials("bob", "swordfish"));
     assertThat(withCredentials).hasSameHashCodeAs(plain.withCredentials("bob", "swordfish"));

@@ -385,7 +385,7 @@ class LocalSignerTest {
     VerificationResult result =
         SignatureVerifier.forPublicKey(other.publicKeyBlob()).verify(signed);
     assertThat(result.valid()).isTrue();
-    assertThat(result.signerKeyId()).contains(ring.keyId());
+    assertThat(result.signerKeyId()).isEqualTo(ring.keyId());
     assertThat(other.keyId()).isEqualTo(ring.keyId());
   }
 

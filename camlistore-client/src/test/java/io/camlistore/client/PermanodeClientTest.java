@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class PermanodeClientTest {
   }
 
   static String text(BlobRef ref) {
-    return new String(server.blob(ref).orElseThrow(), StandardCharsets.UTF_8);
+    return new String(Objects.requireNonNull(server.blob(ref)), StandardCharsets.UTF_8);
   }
 
   /** A stored blob the server's sign helper signed, parsed. */

@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +45,7 @@ class RealPerkeepCrashIT {
   @Test
   void aRerunAfterTheServerWasKilledMidBatchCompletesEveryFile(RealPerkeepServer shared)
       throws Exception {
-    Path home = shared.home().orElseThrow();
+    Path home = requireNonNull(shared.home());
     PerkeepProcess own = PerkeepProcess.create(home, temp.resolve("perkeep"));
     List<Path> paths = files(FILES);
     List<FileSource> batch =
@@ -87,7 +87,7 @@ class RealPerkeepCrashIT {
       assertEveryBlobIsStored(probe, paths, rerun);
       List<String> fileRefs =
           rerun.stream().map(r -> r.uploadOrThrow().contentRef().toString()).toList();
-      assertThat(own.server().tools().orElseThrow().pkGet(withFirst("-contents", fileRefs)))
+      assertThat(requireNonNull(own.server().tools()).pkGet(withFirst("-contents", fileRefs)))
           .isEqualTo(concatenation(paths));
     } finally {
       ingestion.shutdownNow();
@@ -102,7 +102,7 @@ class RealPerkeepCrashIT {
     Map<BlobRef, BlobRef> contentOfPermanode = new HashMap<>();
     for (int i = 0; i < paths.size(); i++) {
       FileUpload upload = results.get(i).uploadOrThrow();
-      BlobRef permanode = upload.permanodeRef().orElseThrow();
+      BlobRef permanode = requireNonNull(upload.permanodeRef());
       needed.add(Blob.of(Files.readAllBytes(paths.get(i))).blobRef());
       needed.add(upload.contentRef());
       needed.add(permanode);
@@ -127,9 +127,9 @@ class RealPerkeepCrashIT {
               return claims.size() == contentOfPermanode.size();
             });
     needed.addAll(claims.values());
-    Map<BlobRef, OptionalLong> sizes = probe.blobs().getSizeMulti(needed);
+    Map<BlobRef, @Nullable Long> sizes = probe.blobs().getSizeMulti(needed);
     assertThat(sizes.entrySet())
-        .allSatisfy(e -> assertThat(e.getValue()).as("%s", e.getKey()).isPresent());
+        .allSatisfy(e -> assertThat(e.getValue()).as("%s", e.getKey()).isNotNull());
   }
 
   private static @Nullable BlobRef contentClaim(

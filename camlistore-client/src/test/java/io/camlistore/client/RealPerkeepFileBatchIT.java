@@ -1,5 +1,6 @@
 package io.camlistore.client;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camlistore.protocol.BlobRef;
@@ -45,9 +46,9 @@ class RealPerkeepFileBatchIT {
       assertThat(results)
           .allSatisfy(r -> assertThat(r.status()).isEqualTo(FileResult.Status.STORED));
       List<BlobRef> permanodes =
-          results.stream().map(r -> r.uploadOrThrow().permanodeRef().orElseThrow()).toList();
+          results.stream().map(r -> requireNonNull(r.uploadOrThrow().permanodeRef())).toList();
       assertThat(conn.blobs().getSizeMulti(permanodes).values())
-          .allSatisfy(size -> assertThat(size).isPresent());
+          .allSatisfy(size -> assertThat(size).isNotNull());
     }
 
     List<String> fileRefs =

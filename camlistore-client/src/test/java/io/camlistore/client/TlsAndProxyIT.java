@@ -65,7 +65,7 @@ class TlsAndProxyIT {
 
   /** Stores a blob and a multi-chunk file and reads both back, checking every byte. */
   private static void roundTrip(Connection conn) throws IOException {
-    Blob blob = new Blob(random(100_000, 1));
+    Blob blob = Blob.of(random(100_000, 1));
     BlobRef stored = conn.blobs().put(blob);
     assertThat(conn.blobs().get(stored).data()).isEqualTo(blob.data());
     byte[] content = random(3 << 20, 2);

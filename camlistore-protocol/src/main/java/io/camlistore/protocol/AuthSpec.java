@@ -3,7 +3,7 @@ package io.camlistore.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Credentials written the way Perkeep's configuration and Go tools write them ({@code auth} in
@@ -143,17 +143,16 @@ public final class AuthSpec {
   /**
    * The value of the {@code Authorization} header these credentials send.
    *
-   * @return the header value, or empty for {@link Scheme#NONE}
+   * @return the header value, or null for {@link Scheme#NONE}
    */
-  public Optional<String> authorizationHeader() {
+  public @Nullable String authorizationHeader() {
     return switch (scheme) {
       case BASIC ->
-          Optional.of(
-              "Basic "
-                  + Base64.getEncoder()
-                      .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-      case TOKEN -> Optional.of("Token " + secret);
-      case NONE -> Optional.empty();
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+      case TOKEN -> "Token " + secret;
+      case NONE -> null;
     };
   }
 

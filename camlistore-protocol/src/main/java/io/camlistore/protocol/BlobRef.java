@@ -39,18 +39,17 @@ public final class BlobRef implements Comparable<BlobRef> {
           "not a blobref: '" + text + "' (expected <hash>-<lowercase hex digest>)");
     }
     String name = text.substring(0, dash);
-    HashAlgorithm algorithm =
-        HashAlgorithm.byName(name)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "not a blobref: '"
-                            + text
-                            + "' (unsupported hash '"
-                            + name
-                            + "'; use one of "
-                            + HashAlgorithm.supportedNames()
-                            + ")"));
+    HashAlgorithm algorithm = HashAlgorithm.byName(name);
+    if (algorithm == null) {
+      throw new IllegalArgumentException(
+          "not a blobref: '"
+              + text
+              + "' (unsupported hash '"
+              + name
+              + "'; use one of "
+              + HashAlgorithm.supportedNames()
+              + ")");
+    }
     String digest = text.substring(dash + 1);
     if (digest.length() != algorithm.hexLength()) {
       throw new IllegalArgumentException(

@@ -3,7 +3,7 @@ package io.camlistore.protocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The hash functions a blobref may name, with the digest length each one fixes. */
 public enum HashAlgorithm {
@@ -48,15 +48,15 @@ public enum HashAlgorithm {
    * Looks up an algorithm by its blobref name.
    *
    * @param blobRefName {@code sha1}, {@code sha224} or {@code sha256}
-   * @return the algorithm, or empty for any other name
+   * @return the algorithm, or null for any other name
    */
-  public static Optional<HashAlgorithm> byName(String blobRefName) {
+  public static @Nullable HashAlgorithm byName(String blobRefName) {
     for (HashAlgorithm algorithm : values()) {
       if (algorithm.blobRefName.equals(blobRefName)) {
-        return Optional.of(algorithm);
+        return algorithm;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /**
@@ -67,14 +67,12 @@ public enum HashAlgorithm {
    * @throws IllegalArgumentException naming the input and the supported names
    */
   public static HashAlgorithm require(String blobRefName) {
-    return byName(blobRefName)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unsupported hash function '"
-                        + blobRefName
-                        + "': use one of "
-                        + supportedNames()));
+    HashAlgorithm algorithm = byName(blobRefName);
+    if (algorithm == null) {
+      throw new IllegalArgumentException(
+          "unsupported hash function '" + blobRefName + "': use one of " + supportedNames());
+    }
+    return algorithm;
   }
 
   /** {@return the supported names, for error messages} */

@@ -63,9 +63,9 @@ class AuthSpecTest {
   @Test
   void headersAreBasicOrToken() {
     assertThat(AuthSpec.parse("userpass:alice:secret").authorizationHeader())
-        .hasValue("Basic YWxpY2U6c2VjcmV0");
-    assertThat(AuthSpec.token("abc").authorizationHeader()).hasValue("Token abc");
-    assertThat(AuthSpec.none().authorizationHeader()).isEmpty();
+        .isEqualTo("Basic YWxpY2U6c2VjcmV0");
+    assertThat(AuthSpec.token("abc").authorizationHeader()).isEqualTo("Token abc");
+    assertThat(AuthSpec.none().authorizationHeader()).isNull();
   }
 
   @Test

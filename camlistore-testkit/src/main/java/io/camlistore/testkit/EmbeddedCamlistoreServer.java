@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -251,11 +250,11 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
 
   /**
    * {@return the server's signer: its sign helper signs with it, and its search index only counts
-   * claims signed with it; empty when the server has none (then every claim whose signature
-   * verifies counts)}
+   * claims signed with it; null when the server has none (then every claim whose signature verifies
+   * counts)}
    */
-  public Optional<JsonSigner> signer() {
-    return Optional.ofNullable(signer);
+  public @Nullable JsonSigner signer() {
+    return signer;
   }
 
   /** {@return the fault hooks of this server} */
@@ -292,10 +291,10 @@ public final class EmbeddedCamlistoreServer implements AutoCloseable {
    * Reads a stored blob (uncorrupted, whatever the fault hooks say).
    *
    * @param ref the blob's ref
-   * @return its bytes, or empty if not stored
+   * @return its bytes, or null if not stored
    */
-  public Optional<byte[]> blob(BlobRef ref) {
-    return Optional.ofNullable(store.read(ref));
+  public byte @Nullable [] blob(BlobRef ref) {
+    return store.read(ref);
   }
 
   /**

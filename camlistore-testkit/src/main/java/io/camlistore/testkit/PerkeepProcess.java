@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * a Perkeep folder, on a free loopback port and data of its own, which a restart keeps.
  *
  * <pre>{@code
- * try (PerkeepProcess own = PerkeepProcess.create(shared.home().orElseThrow(), tempDir)) {
+ * try (PerkeepProcess own = PerkeepProcess.create(Objects.requireNonNull(shared.home()), tempDir)) {
  *   own.start();
  *   ...
  *   own.killHard();   // kill -9, mid-work
@@ -101,15 +102,16 @@ public final class PerkeepProcess implements AutoCloseable {
    * {@code perkeep-server} script gives every server it starts ({@code userpass:alice:secret})}
    */
   public RealPerkeepServer server() {
-    return RealPerkeepServer.fromVariables(
+    return Objects.requireNonNull(
+        RealPerkeepServer.fromVariables(
             Map.of(
                 RealPerkeepServer.URL_VARIABLE,
                 "http://127.0.0.1:" + port + "/",
                 RealPerkeepServer.AUTH_VARIABLE,
                 "userpass:alice:secret",
                 RealPerkeepServer.HOME_VARIABLE,
-                home.toString()))
-        .orElseThrow();
+                home.toString())),
+        "the variables name a server");
   }
 
   /** Stops the server, if it runs. */

@@ -31,14 +31,14 @@ public final class RealPerkeepExtension implements ExecutionCondition, Parameter
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    Optional<RealPerkeepServer> server = RealPerkeepServer.fromEnvironment();
-    if (server.isEmpty()) {
+    RealPerkeepServer server = RealPerkeepServer.fromEnvironment();
+    if (server == null) {
       return skip(RealPerkeepServer.NO_SERVER);
     }
-    if (needsTools(context) && server.get().tools().isEmpty()) {
+    if (needsTools(context) && server.tools() == null) {
       return skip(NO_TOOLS);
     }
-    return ConditionEvaluationResult.enabled("a real Perkeep server at " + server.get().url());
+    return ConditionEvaluationResult.enabled("a real Perkeep server at " + server.url());
   }
 
   /**
@@ -76,9 +76,10 @@ public final class RealPerkeepExtension implements ExecutionCondition, Parameter
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    RealPerkeepServer server =
-        RealPerkeepServer.fromEnvironment()
-            .orElseThrow(() -> new ParameterResolutionException(RealPerkeepServer.NO_SERVER));
+    RealPerkeepServer server = RealPerkeepServer.fromEnvironment();
+    if (server == null) {
+      throw new ParameterResolutionException(RealPerkeepServer.NO_SERVER);
+    }
     if (parameter.getParameter().getType() == RealPerkeepServer.class) {
       return server;
     }
@@ -87,7 +88,13 @@ public final class RealPerkeepExtension implements ExecutionCondition, Parameter
         .getStore(ExtensionContext.Namespace.create(RealPerkeepExtension.class))
         .getOrComputeIfAbsent(
             PerkeepTools.class,
-            key -> server.tools().orElseThrow(() -> new ParameterResolutionException(NO_TOOLS)),
+            key -> {
+              PerkeepTools tools = server.tools();
+              if (tools == null) {
+                throw new ParameterResolutionException(NO_TOOLS);
+              }
+              return tools;
+            },
             PerkeepTools.class);
   }
 }

@@ -4,7 +4,6 @@ import io.camlistore.protocol.AuthSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,19 +52,19 @@ public final class RealPerkeepServer {
   }
 
   /**
-   * {@return the server the environment names, if any}
+   * {@return the server the environment names, or null when it names none}
    *
    * @throws IllegalArgumentException if a variable is set but malformed (a misconfigured run fails
    *     instead of silently skipping)
    */
-  public static Optional<RealPerkeepServer> fromEnvironment() {
+  public static @Nullable RealPerkeepServer fromEnvironment() {
     return fromVariables(System.getenv());
   }
 
-  static Optional<RealPerkeepServer> fromVariables(Map<String, String> variables) {
+  static @Nullable RealPerkeepServer fromVariables(Map<String, String> variables) {
     String url = variables.get(URL_VARIABLE);
     if (url == null || url.isBlank()) {
-      return Optional.empty();
+      return null;
     }
     String auth = variables.getOrDefault(AUTH_VARIABLE, "");
     String home = variables.get(HOME_VARIABLE);
@@ -77,7 +76,7 @@ public final class RealPerkeepServer {
             HOME_VARIABLE + " names " + homePath + ", which has no bin folder with the Go tools");
       }
     }
-    return Optional.of(new RealPerkeepServer(url.strip(), authSpecOf(auth), homePath));
+    return new RealPerkeepServer(url.strip(), authSpecOf(auth), homePath);
   }
 
   /**
@@ -109,17 +108,20 @@ public final class RealPerkeepServer {
     return authSpec;
   }
 
-  /** {@return the Perkeep server folder ({@value #HOME_VARIABLE}), if the environment names one} */
-  public Optional<Path> home() {
-    return Optional.ofNullable(home);
+  /**
+   * {@return the Perkeep server folder ({@value #HOME_VARIABLE}), or null when the environment
+   * names none}
+   */
+  public @Nullable Path home() {
+    return home;
   }
 
   /**
    * {@return the reference Go tools ({@code pk-put}, {@code pk-get}) configured for this server and
-   * the {@link TestIdentity}, if {@value #HOME_VARIABLE} names their folder}
+   * the {@link TestIdentity}, or null unless {@value #HOME_VARIABLE} names their folder}
    */
-  public Optional<PerkeepTools> tools() {
-    return home().map(folder -> tools(folder.resolve("bin")));
+  public @Nullable PerkeepTools tools() {
+    return home == null ? null : tools(home.resolve("bin"));
   }
 
   /**

@@ -107,7 +107,7 @@ class FaultInjectorIT {
     assertThat(Arrays.copyOfRange(served, 1, served.length))
         .isEqualTo(Arrays.copyOfRange(content, 1, content.length));
     assertThat(Http.getBlob(server, empty).body()).hasSize(1);
-    assertThat(server.blob(ref)).hasValueSatisfying(b -> assertThat(b).isEqualTo(content));
+    assertThat(server.blob(ref)).satisfies(b -> assertThat(b).isEqualTo(content));
   }
 
   @Test

@@ -26,7 +26,7 @@ class EmbeddedServerTest {
 
     EmbeddedCamlistoreServer embedded = setup.embeddedServer().orElseThrow();
     assertThat(embedded.blob(BlobRef.parse(ref)))
-        .hasValue("kept on disk".getBytes(StandardCharsets.UTF_8));
+        .isEqualTo("kept on disk".getBytes(StandardCharsets.UTF_8));
   }
 
   /** No server URL; the embedded server's blobs go under target/. */

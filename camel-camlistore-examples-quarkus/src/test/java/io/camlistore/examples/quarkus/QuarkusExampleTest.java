@@ -43,7 +43,7 @@ class QuarkusExampleTest {
 
     assertThat(new String(fetched, StandardCharsets.UTF_8)).isEqualTo("a blob from Quarkus");
     assertThat(server().blob(BlobRef.parse(ref)))
-        .hasValue("a blob from Quarkus".getBytes(StandardCharsets.UTF_8));
+        .isEqualTo("a blob from Quarkus".getBytes(StandardCharsets.UTF_8));
     assertThat(server().requests())
         .filteredOn(request -> request.isBlobAction("POST", "upload"))
         .isNotEmpty()

@@ -51,7 +51,7 @@ class CamlistoreSpringBootApplicationIT {
 
     assertThat(new String(fetched, StandardCharsets.UTF_8)).isEqualTo("a blob from a test");
     assertThat(server.blob(BlobRef.parse(ref)))
-        .hasValue("a blob from a test".getBytes(StandardCharsets.UTF_8));
+        .isEqualTo("a blob from a test".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -32,7 +32,7 @@ class EmbeddedServerIT {
     String ref = template.requestBody(BlobRoutes.STORE, "kept on disk", String.class);
 
     assertThat(embedded.blob(BlobRef.parse(ref)))
-        .hasValue("kept on disk".getBytes(StandardCharsets.UTF_8));
+        .isEqualTo("kept on disk".getBytes(StandardCharsets.UTF_8));
     assertThat(storage.resolve("sha224")).isDirectory();
     assertThat(embedded.blobCount()).isEqualTo(2);
   }

@@ -47,7 +47,7 @@ class CamlistoreStarterIT {
             "camlistore:get", null, CamlistoreConstants.BLOB_REF, ref, String.class);
 
     assertThat(fetched).isEqualTo("from Spring");
-    assertThat(server.blob(ref)).hasValue("from Spring".getBytes(StandardCharsets.UTF_8));
+    assertThat(server.blob(ref)).isEqualTo("from Spring".getBytes(StandardCharsets.UTF_8));
     assertThat(server.requests())
         .filteredOn(request -> request.isBlobAction("POST", "upload"))
         .singleElement()

@@ -57,7 +57,7 @@ public final class HttpTransport implements Closeable {
       @Nullable AuthCache proxyAuth) {
     this.client = client;
     this.pool = pool;
-    this.authorization = auth.authorizationHeader().orElse(null);
+    this.authorization = auth.authorizationHeader();
     this.retryPolicy = retryPolicy;
     this.proxyAuth = proxyAuth;
   }

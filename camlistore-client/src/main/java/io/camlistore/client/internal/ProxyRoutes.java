@@ -36,12 +36,13 @@ final class ProxyRoutes {
     }
     HttpHost host = new HttpHost("http", proxy.host(), proxy.port());
     builder.setProxy(host);
-    if (proxy.username().isEmpty()) {
+    String username = proxy.username();
+    if (username == null) {
       return null;
     }
+    String password = proxy.password();
     UsernamePasswordCredentials credentials =
-        new UsernamePasswordCredentials(
-            proxy.username().get(), proxy.password().orElse("").toCharArray());
+        new UsernamePasswordCredentials(username, (password == null ? "" : password).toCharArray());
     // For a proxy that challenges anyway (such as for CONNECT): answer with the same credentials.
     BasicCredentialsProvider provider = new BasicCredentialsProvider();
     provider.setCredentials(new AuthScope(host), credentials);

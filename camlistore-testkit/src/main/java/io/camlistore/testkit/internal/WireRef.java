@@ -55,7 +55,7 @@ public final class WireRef {
    */
   public static Optional<HashAlgorithm> supported(String name) {
     return name.equals("sha1") || name.equals("sha224")
-        ? HashAlgorithm.byName(name)
+        ? Optional.ofNullable(HashAlgorithm.byName(name))
         : Optional.empty();
   }
 

@@ -57,7 +57,7 @@ final class ContractTarget {
   private ContractTarget(String description, URI base, AuthSpec auth, boolean embedded) {
     this.description = description;
     this.base = base;
-    this.authorization = auth.authorizationHeader().orElse(null);
+    this.authorization = auth.authorizationHeader();
     this.embedded = embedded;
     JsonNode discovery = discovery();
     this.blobRoot = discovery.get("blobRoot").asText();
@@ -80,7 +80,7 @@ final class ContractTarget {
     return switch (wanted) {
       case "real" -> true;
       case "embedded" -> false;
-      case "" -> RealPerkeepServer.fromEnvironment().isPresent();
+      case "" -> RealPerkeepServer.fromEnvironment() != null;
       default ->
           throw new IllegalArgumentException(
               TARGET_PROPERTY + " must be 'embedded' or 'real', was '" + wanted + "'");
@@ -99,10 +99,10 @@ final class ContractTarget {
 
   private static ContractTarget create() {
     if (wantsRealServer()) {
-      RealPerkeepServer server =
-          RealPerkeepServer.fromEnvironment()
-              .orElseThrow(
-                  () -> new IllegalStateException(RealPerkeepServer.URL_VARIABLE + " unset"));
+      RealPerkeepServer server = RealPerkeepServer.fromEnvironment();
+      if (server == null) {
+        throw new IllegalStateException(RealPerkeepServer.URL_VARIABLE + " unset");
+      }
       return new ContractTarget(
           "the real Perkeep server at " + server.url(),
           URI.create(server.url()),

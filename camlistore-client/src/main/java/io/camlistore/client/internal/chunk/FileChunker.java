@@ -141,7 +141,7 @@ public final class FileChunker {
 
   private void emit(byte[] buf, int size, int bits, ChunkSink sink, SpanTree tree)
       throws IOException {
-    Blob chunk = new Blob(buf, 0, size, hashName);
+    Blob chunk = Blob.copyOfRange(buf, 0, size, hashName);
     sink.accept(chunk, ChunkSink.Kind.CHUNK);
     tree.add(chunk.blobRef(), size, bits);
   }

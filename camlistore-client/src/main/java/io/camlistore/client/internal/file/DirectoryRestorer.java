@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -189,17 +188,17 @@ public final class DirectoryRestorer {
   /** Sets what the file system supports; a link's own permissions are never set. */
   private static void applyMetadata(Path path, FileMetadata metadata, boolean followLinks)
       throws IOException {
-    OptionalInt permissions = metadata.permissions();
-    if (followLinks && permissions.isPresent()) {
+    Integer permissions = metadata.permissions();
+    if (followLinks && permissions != null) {
       try {
-        Files.setPosixFilePermissions(path, LocalMetadata.permissions(permissions.getAsInt()));
+        Files.setPosixFilePermissions(path, LocalMetadata.permissions(permissions));
       } catch (UnsupportedOperationException e) {
         LOG.debug("{}: permissions not supported here", path);
       }
     }
-    Optional<Instant> modified = metadata.modificationTime();
-    if (modified.isPresent()) {
-      FileTime time = FileTime.from(modified.get());
+    Instant modified = metadata.modificationTime();
+    if (modified != null) {
+      FileTime time = FileTime.from(modified);
       if (followLinks) {
         Files.setLastModifiedTime(path, time);
       } else {

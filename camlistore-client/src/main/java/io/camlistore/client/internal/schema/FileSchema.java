@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the schema maps that describe file content and file-system nodes, with the fields pk-put
@@ -121,18 +121,25 @@ public final class FileSchema {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("camliType", type);
     map.put("fileName", name);
-    metadata.permissions().ifPresent(bits -> map.put("unixPermission", octal(bits)));
-    metadata.ownerId().ifPresent(id -> map.put("unixOwnerId", id));
-    metadata.ownerName().ifPresent(owner -> map.put("unixOwner", owner));
-    metadata.groupId().ifPresent(id -> map.put("unixGroupId", id));
-    metadata.groupName().ifPresent(group -> map.put("unixGroup", group));
-    Optional<Instant> mtime = metadata.modificationTime();
-    mtime.ifPresent(time -> map.put("unixMtime", Rfc3339.format(time)));
-    metadata
-        .changeTime()
-        .filter(ctime -> !mtime.equals(Optional.of(ctime)))
-        .ifPresent(ctime -> map.put("unixCtime", Rfc3339.format(ctime)));
+    Integer permissions = metadata.permissions();
+    putIfPresent(map, "unixPermission", permissions == null ? null : octal(permissions));
+    putIfPresent(map, "unixOwnerId", metadata.ownerId());
+    putIfPresent(map, "unixOwner", metadata.ownerName());
+    putIfPresent(map, "unixGroupId", metadata.groupId());
+    putIfPresent(map, "unixGroup", metadata.groupName());
+    Instant mtime = metadata.modificationTime();
+    Instant ctime = metadata.changeTime();
+    putIfPresent(map, "unixMtime", mtime == null ? null : Rfc3339.format(mtime));
+    if (ctime != null && !ctime.equals(mtime)) {
+      map.put("unixCtime", Rfc3339.format(ctime));
+    }
     return map;
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, @Nullable Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
   }
 
   /** Go's {@code fmt.Sprintf("0%o", mode.Perm())}. */

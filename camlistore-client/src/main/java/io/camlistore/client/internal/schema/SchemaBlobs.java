@@ -18,6 +18,6 @@ public final class SchemaBlobs {
    *     unsupported
    */
   public static Blob of(Map<String, ?> schema, String hashName) {
-    return new Blob(CanonicalJson.schemaBytes(schema), hashName);
+    return Blob.withHash(CanonicalJson.schemaBytes(schema), hashName);
   }
 }

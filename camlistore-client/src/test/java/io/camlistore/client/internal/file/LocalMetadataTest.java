@@ -27,15 +27,15 @@ class LocalMetadataTest {
 
     FileMetadata metadata = LocalMetadata.read(file, false);
 
-    assertThat(metadata.modificationTime()).hasValue(mtime);
+    assertThat(metadata.modificationTime()).isEqualTo(mtime);
     assertThat(metadata.changeTime())
-        .hasValue(((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant());
-    assertThat(metadata.permissions()).hasValue(0751);
+        .isEqualTo(((FileTime) Files.getAttribute(file, "unix:ctime")).toInstant());
+    assertThat(metadata.permissions()).isEqualTo(0751);
     assertThat(metadata.ownerId())
-        .hasValue(((Integer) Files.getAttribute(file, "unix:uid")).longValue());
+        .isEqualTo(((Integer) Files.getAttribute(file, "unix:uid")).longValue());
     assertThat(metadata.groupId())
-        .hasValue(((Integer) Files.getAttribute(file, "unix:gid")).longValue());
-    assertThat(metadata.ownerName()).hasValue(Files.getOwner(file).getName());
+        .isEqualTo(((Integer) Files.getAttribute(file, "unix:gid")).longValue());
+    assertThat(metadata.ownerName()).isEqualTo(Files.getOwner(file).getName());
   }
 
   @Test
@@ -46,9 +46,9 @@ class LocalMetadataTest {
     Path link = Files.createSymbolicLink(dir.resolve("link"), target);
 
     assertThat(LocalMetadata.read(link, true).modificationTime())
-        .hasValue(Instant.parse("2001-01-01T00:00:00Z"));
+        .isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
     assertThat(LocalMetadata.read(link, false).modificationTime())
-        .hasValue(Files.getLastModifiedTime(link, LinkOption.NOFOLLOW_LINKS).toInstant());
+        .isEqualTo(Files.getLastModifiedTime(link, LinkOption.NOFOLLOW_LINKS).toInstant());
   }
 
   @Test

@@ -47,7 +47,7 @@ class PartsInputStreamTest {
       byte[] data = new byte[size];
       data[0] = (byte) i;
       data[1] = (byte) (i >> 8);
-      Blob blob = new Blob(data);
+      Blob blob = Blob.of(data);
       chunks.put(blob.blobRef(), blob);
       parts.add(Part.blob(blob.blobRef(), size));
     }

@@ -718,7 +718,7 @@ class UploadPipelineTest {
     if (size > 1) {
       data[1] = (byte) (seed >> 8);
     }
-    return new Blob(data);
+    return Blob.of(data);
   }
 
   private static List<BlobRef> refs(List<Blob> blobs) {
