@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camlistore.client.internal.ParallelTasks;
 import io.camlistore.client.internal.file.LocalMetadata;
 import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -13,7 +14,7 @@ import java.util.function.UnaryOperator;
  * What the file tests share: a connection to the testkit's embedded server, emptied for each test
  * and watched by a {@link ChildrenFirstCheck}, and a {@link FileClient} on it that records fixed
  * attributes instead of the local file system's. Closing it after each test checks that no pooled
- * HTTP connection leaked.
+ * HTTP connection leaked and that the client used only discovery, stat, upload and get.
  */
 final class EmbeddedFileConnection implements AutoCloseable {
   private final EmbeddedCamlistoreServer server;
@@ -84,15 +85,29 @@ final class EmbeddedFileConnection implements AutoCloseable {
     return Camlistore.connect(server.url(), change.apply(conn.options().toBuilder()).build());
   }
 
+  /**
+   * Checks that no pooled HTTP connection leaked and that the client sent only discovery, stat,
+   * upload and get requests, then closes.
+   */
   @Override
   public void close() {
     try {
       assertThat(conn.leasedHttpConnections()).as("leased HTTP connections").isZero();
+      assertThat(server.requests())
+          .as("requests other than discovery, stat, upload and get")
+          .allMatch(EmbeddedFileConnection::expected);
     } finally {
       server.removeBlobListener(order);
       pinnedTasks.close();
       pinnedSigning.close();
       conn.close();
     }
+  }
+
+  private static boolean expected(RecordedRequest request) {
+    return request.path().equals("/")
+        || request.isBlobAction("POST", "stat")
+        || request.isBlobAction("POST", "upload")
+        || (request.method().equals("GET") && UploadLog.isBlobGet(request));
   }
 }

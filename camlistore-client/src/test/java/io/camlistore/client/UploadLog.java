@@ -114,13 +114,13 @@ final class UploadLog {
 
   /** {@return how many blobs were fetched, counting each fetch} */
   static long totalGets(EmbeddedCamlistoreServer server) {
-    return server.requests().stream()
-        .filter(r -> r.method().equals("GET") && BlobRef.parseOrNull(action(r)) != null)
-        .count();
+    return server.requests().stream().filter(r -> r.method().equals("GET") && isBlobGet(r)).count();
   }
 
-  private static String action(RecordedRequest request) {
+  /** {@return whether a request is for one blob: its path ends in {@code /camli/<blobref>}} */
+  static boolean isBlobGet(RecordedRequest request) {
     int camli = request.path().indexOf("/camli/");
-    return camli < 0 ? "" : request.path().substring(camli + "/camli/".length());
+    return camli >= 0
+        && BlobRef.parseOrNull(request.path().substring(camli + "/camli/".length())) != null;
   }
 }
