@@ -93,7 +93,6 @@ class FileClientTest {
 
   @Test
   void putFileOfHelloSendsTheChunkThenTheSchemaPkPutMadeInOneStatAndOneUpload() {
-
     BlobRef ref = files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
@@ -136,7 +135,6 @@ class FileClientTest {
 
   @Test
   void putFileOfTheThreeMegabyteFileStoresExactlyPkPutsBlobsSchemasAfterTheirParts() {
-
     BlobRef ref = pinned.putFile(open("testdata/random-3m.bin"), "random-3m.bin", FILE_METADATA);
 
     assertThat(ref).isEqualTo(RANDOM_3M_FILE);
@@ -167,7 +165,6 @@ class FileClientTest {
 
   @Test
   void putFileOfAnEmptyStreamStoresAFileSchemaWithNoParts() {
-
     BlobRef ref = files.putFile(InputStream.nullInputStream(), "empty.txt", FileMetadata.empty());
 
     assertThat(UploadLog.uploads(server)).containsExactly(List.of(ref));
@@ -619,7 +616,6 @@ class FileClientTest {
 
   @Test
   void getFileOfABlobThatIsNotJsonThrowsInvalidSchema() {
-
     assertThatThrownBy(() -> files.getFile(HELLO)).isInstanceOf(NotFoundException.class);
     store(Blob.of("Hello, Perkeep!\n"));
     assertThatThrownBy(() -> files.getFile(HELLO))
