@@ -7,11 +7,12 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.protocol.BlobRef;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServerExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -35,13 +36,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Directory trees against WireMock answering from an in-memory blob store in the real server's
- * shapes: the schemas pk-put makes for the test tree, restore of names, content, times, permissions
- * and symlinks, big directories split into merge sets, and refusal of unsafe or overwriting
- * restores. Every test also checks that no pooled connection leaked.
+ * Directory trees against the testkit's embedded server: the schemas pk-put makes for the test
+ * tree, restore of names, content, times, permissions and symlinks, big directories split into
+ * merge sets, and refusal of unsafe or overwriting restores. Every test also checks that no pooled
+ * connection leaked.
  */
 class FileClientDirectoryTest {
-  private static final String ROOT = FileTestConnection.ROOT;
   private static final BlobRef TREE =
       BlobRef.parse("sha224-2747b0cab69448af76a6451e4ad49ddfc57d88a9acf73ab0e571255f");
   private static final BlobRef TREE_SUB =
@@ -50,13 +50,14 @@ class FileClientDirectoryTest {
       BlobRef.parse("sha224-6a00fb68d7f9af364a8802f284b32078e11149f66f22b13e94e5b159");
   private static final Instant PK_PUT_MTIME = Instant.parse("2020-11-01T12:00:00Z");
 
-  private static final BlobStoreStub store = new BlobStoreStub();
-
-  @RegisterExtension static final WireMockExtension server = WireMockFixtures.server(store);
+  @RegisterExtension
+  static final EmbeddedCamlistoreServerExtension CAMLISTORE =
+      EmbeddedCamlistoreServerExtension.create(EmbeddedFileConnection.serverBuilder());
 
   @TempDir Path temp;
 
-  private FileTestConnection fixture;
+  private EmbeddedCamlistoreServer server;
+  private EmbeddedFileConnection fixture;
   private Connection conn;
   private FileClient files;
 
@@ -65,12 +66,10 @@ class FileClientDirectoryTest {
 
   @BeforeEach
   void connect() {
+    server = CAMLISTORE.server();
     fixture =
-        new FileTestConnection(
-            server,
-            store,
-            (path, follow) -> Files.isDirectory(path) ? DIRECTORY_METADATA : FILE_METADATA);
-    store.stubOn(server, ROOT);
+        new EmbeddedFileConnection(
+            server, (path, follow) -> Files.isDirectory(path) ? DIRECTORY_METADATA : FILE_METADATA);
     conn = fixture.connection();
     files = conn.files();
     pinned = fixture.pinned();
@@ -86,17 +85,19 @@ class FileClientDirectoryTest {
     BlobRef ref = pinned.putDirectory(testTree());
 
     assertThat(ref).isEqualTo(TREE);
-    assertThat(store.blobs().get(TREE)).isEqualTo(bytes("testdata/schemas/tree-dir.json"));
-    assertThat(store.blobs().get(TREE_SUB)).isEqualTo(bytes("testdata/schemas/tree-sub-dir.json"));
-    assertThat(store.blobs().get(TREE_ENTRIES))
+    assertThat(requireNonNull(server.blob(TREE)))
+        .isEqualTo(bytes("testdata/schemas/tree-dir.json"));
+    assertThat(requireNonNull(server.blob(TREE_SUB)))
+        .isEqualTo(bytes("testdata/schemas/tree-sub-dir.json"));
+    assertThat(requireNonNull(server.blob(TREE_ENTRIES)))
         .isEqualTo(bytes("fixtures/raw/43e-get-static-set.resp.body"));
-    assertThat(store.orderViolations()).isEmpty();
+    assertThat(fixture.orderViolations()).isEmpty();
     // 3 chunks, 3 files, 2 static-sets, 2 directories: one request, each after its children.
-    assertThat(store.blobs()).hasSize(10);
-    assertThat(store.uploads())
+    assertThat(server.blobCount()).isEqualTo(10);
+    assertThat(UploadLog.uploads(server))
         .singleElement()
         .satisfies(u -> assertThat(u).hasSize(10).endsWith(TREE));
-    assertThat(store.statCount()).isEqualTo(1);
+    assertThat(UploadLog.stats(server)).isEqualTo(1);
   }
 
   @Test
@@ -150,7 +151,7 @@ class FileClientDirectoryTest {
     assertThat(Files.readSymbolicLink(target.resolve("dangling")))
         .isEqualTo(Path.of("/nowhere/at/all"));
     assertThat(Files.readString(target.resolve("link-to-report"))).isEqualTo("quarterly\n");
-    assertThat(store.orderViolations()).isEmpty();
+    assertThat(fixture.orderViolations()).isEmpty();
   }
 
   @Test
@@ -181,8 +182,8 @@ class FileClientDirectoryTest {
   void twoEntriesWithTheSameNameFailTheRestoreWithoutOverwritingTheFirst() {
     Blob first = Blob.of("first");
     Blob second = Blob.of("second");
-    store.put(first);
-    store.put(second);
+    store(first);
+    store(second);
     BlobRef firstFile = storeFile("same.txt", first);
     BlobRef secondFile = storeFile("same.txt", second);
     BlobRef set = storeSchema(staticSet(firstFile, secondFile));
@@ -198,7 +199,7 @@ class FileClientDirectoryTest {
   @Test
   void anEntryNamedToEscapeTheTargetIsRefusedBeforeWritingIt() {
     Blob content = Blob.of("evil");
-    store.put(content);
+    store(content);
     List<String> names = List.of("..", "../escape.txt", ".", "a\\b");
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
@@ -224,7 +225,7 @@ class FileClientDirectoryTest {
   @Test
   void getDirectoryOfAFileSchemaOrOfASetThatIsNotAStaticSetIsInvalid() {
     Blob content = Blob.of("x");
-    store.put(content);
+    store(content);
     BlobRef fileRef = storeFile("x", content);
     BlobRef wrongEntries = storeSchema(FileSchema.directory("d", fileRef, FileMetadata.empty()));
 
@@ -243,21 +244,21 @@ class FileClientDirectoryTest {
       FileUpload upload = signed.files().putDirectory(testTree(), FileOptions.permanode());
 
       BlobRef permanode = requireNonNull(upload.permanodeRef());
-      List<List<BlobRef>> uploads = store.uploads();
+      List<List<BlobRef>> uploads = UploadLog.uploads(server);
       // A small tree and its permanode: one stat, one request, the permanode after the directory.
-      assertThat(store.statCount()).isEqualTo(1);
+      assertThat(UploadLog.stats(server)).isEqualTo(1);
       assertThat(uploads).hasSize(1);
       List<BlobRef> request = uploads.get(0);
       assertThat(request.indexOf(permanode)).isGreaterThan(request.indexOf(upload.contentRef()));
       assertThat(
-              store.blobs().values().stream()
-                  .map(data -> new String(data, StandardCharsets.UTF_8))
+              server.blobRefs().stream()
+                  .map(this::text)
                   .filter(t -> t.contains("\"attribute\": \"camliContent\"")))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("\"value\": \"" + upload.contentRef() + "\"");
       assertThat(
-              store.blobs().values().stream()
-                  .map(data -> new String(data, StandardCharsets.UTF_8))
+              server.blobRefs().stream()
+                  .map(this::text)
                   .filter(t -> t.contains("\"attribute\": \"title\"")))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("\"value\": \"tree\"");
@@ -272,7 +273,7 @@ class FileClientDirectoryTest {
     assertThatThrownBy(() -> files.putDirectory(file))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not a directory");
-    assertThat(store.statCount()).isZero();
+    assertThat(UploadLog.stats(server)).isZero();
   }
 
   private static Path testTree() throws URISyntaxException {
@@ -316,7 +317,7 @@ class FileClientDirectoryTest {
     return lines;
   }
 
-  private static BlobRef storeFile(String name, Blob content) {
+  private BlobRef storeFile(String name, Blob content) {
     Map<String, Object> file = new LinkedHashMap<>();
     file.put("camliType", "file");
     file.put("fileName", name);
@@ -331,9 +332,18 @@ class FileClientDirectoryTest {
     return set;
   }
 
-  private static BlobRef storeSchema(Map<String, Object> schema) {
+  private BlobRef storeSchema(Map<String, Object> schema) {
     Blob blob = SchemaBlobs.of(schema, "sha224");
-    store.put(blob);
+    store(blob);
     return blob.blobRef();
+  }
+
+  /** Seeds a blob, checking that the server stored it under the blob's ref. */
+  private void store(Blob blob) {
+    assertThat(server.putBlob(blob.data())).isEqualTo(blob.blobRef());
+  }
+
+  private String text(BlobRef ref) {
+    return new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8);
   }
 }

@@ -1,13 +1,5 @@
 package io.camlistore.client;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
-import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.camlistore.client.internal.PerkeepTestData.FILE_METADATA;
 import static io.camlistore.client.internal.PerkeepTestData.bytes;
 import static io.camlistore.client.internal.PerkeepTestData.open;
@@ -15,9 +7,6 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camlistore.client.internal.PerkeepTestData;
 import io.camlistore.client.internal.chunk.ChunkSink;
 import io.camlistore.client.internal.chunk.FileChunker;
@@ -25,6 +14,9 @@ import io.camlistore.client.internal.schema.FileSchema;
 import io.camlistore.client.internal.schema.Part;
 import io.camlistore.client.internal.schema.SchemaBlobs;
 import io.camlistore.protocol.BlobRef;
+import io.camlistore.testkit.EmbeddedCamlistoreServer;
+import io.camlistore.testkit.EmbeddedCamlistoreServerExtension;
+import io.camlistore.testkit.RecordedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,13 +47,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Files against WireMock: fixed stubs from the captured exchanges where the refs are known in
- * advance (hello.txt), and an in-memory blob store answering in the server's shapes where they
- * depend on chunked content. Every test also checks that no pooled connection leaked.
+ * Files against the testkit's embedded server: what each upload request carried and in which order
+ * (read from its request log), what the store holds, and how many times each blob was fetched.
+ * Every test also checks that no pooled connection leaked.
  */
 class FileClientTest {
-  private static final String ROOT = FileTestConnection.ROOT;
-  private static final String P = ROOT + "camli/";
   private static final BlobRef HELLO =
       BlobRef.parse("sha224-5e115eac567ed502e82c9edef5d4a93594c28b1d5e41538a99a966e3");
   private static final BlobRef HELLO_FILE =
@@ -76,11 +66,12 @@ class FileClientTest {
       BlobRef.parse("sha224-6bed6cd6296fb0df1eb55bbac91b91ff178fadfbd68238b8ac4fea43");
   private static final int RANDOM_3M_SIZE = 3_158_073;
 
-  private static final BlobStoreStub store = new BlobStoreStub();
+  @RegisterExtension
+  static final EmbeddedCamlistoreServerExtension CAMLISTORE =
+      EmbeddedCamlistoreServerExtension.create(EmbeddedFileConnection.serverBuilder());
 
-  @RegisterExtension static final WireMockExtension server = WireMockFixtures.server(store);
-
-  private FileTestConnection fixture;
+  private EmbeddedCamlistoreServer server;
+  private EmbeddedFileConnection fixture;
   private Connection conn;
   private FileClient files;
 
@@ -89,7 +80,8 @@ class FileClientTest {
 
   @BeforeEach
   void connect() {
-    fixture = new FileTestConnection(server, store, (path, follow) -> FILE_METADATA);
+    server = CAMLISTORE.server();
+    fixture = new EmbeddedFileConnection(server, (path, follow) -> FILE_METADATA);
     conn = fixture.connection();
     files = conn.files();
     pinned = fixture.pinned();
@@ -102,99 +94,82 @@ class FileClientTest {
 
   @Test
   void putFileOfHelloSendsTheChunkThenTheSchemaPkPutMadeInOneStatAndOneUpload() {
-    store.stubOn(server, ROOT);
-
     BlobRef ref = files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    assertThat(store.uploads()).containsExactly(List.of(HELLO, HELLO_FILE));
-    assertThat(store.statCount()).isEqualTo(1);
-    assertThat(server.getAllServeEvents())
-        .filteredOn(e -> e.getRequest().getUrl().contains("/camli/"))
-        .hasSize(2);
-    server.verify(
-        postRequestedFor(urlEqualTo(P + "stat"))
-            .withRequestBody(equalTo("camliversion=1&blob1=" + HELLO + "&blob2=" + HELLO_FILE)));
-    assertThat(uploadRequests().get(0).getParts())
+    assertThat(UploadLog.uploads(server)).containsExactly(List.of(HELLO, HELLO_FILE));
+    assertThat(UploadLog.stats(server)).isEqualTo(1);
+    assertThat(server.requests()).filteredOn(r -> r.path().contains("/camli/")).hasSize(2);
+    assertThat(server.requests("POST", "stat"))
+        .singleElement()
+        .extracting(RecordedRequest::bodyText)
+        .isEqualTo("camliversion=1&blob1=" + HELLO + "&blob2=" + HELLO_FILE);
+    RecordedRequest upload = server.requests("POST", "upload").get(0);
+    assertThat(upload.header("Content-Type")).contains("multipart/form-data");
+    List<UploadLog.Part> parts = UploadLog.parts(upload);
+    assertThat(parts)
         .as("the schema part comes after the chunk it names")
-        .extracting(Request.Part::getName)
+        .extracting(UploadLog.Part::name)
         .containsExactly(HELLO.toString(), HELLO_FILE.toString());
-    server.verify(
-        postRequestedFor(urlEqualTo(P + "upload"))
-            .withHeader("Content-Type", containing("multipart/form-data"))
-            .withRequestBodyPart(
-                aMultipart()
-                    .withName(HELLO.toString())
-                    .withHeader("Content-Disposition", containing("filename=\"" + HELLO + "\""))
-                    .withHeader("Content-Type", containing("application/octet-stream"))
-                    .withBody(binaryEqualTo("Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8)))
-                    .build()));
-    server.verify(
-        postRequestedFor(urlEqualTo(P + "upload"))
-            .withRequestBodyPart(
-                aMultipart()
-                    .withName(HELLO_FILE.toString())
-                    .withBody(binaryEqualTo(bytes("testdata/schemas/hello.txt.json")))
-                    .build()));
+    assertThat(parts.get(0).headers())
+        .contains("filename=\"" + HELLO + "\"")
+        .contains("Content-Type: application/octet-stream");
+    assertThat(parts.get(0).content())
+        .isEqualTo("Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(parts.get(1).content()).isEqualTo(bytes("testdata/schemas/hello.txt.json"));
   }
 
   @Test
   void putFileSendsNoChunkTheServerAlreadyHasButStillSendsTheSchema() {
-    store.stubOn(server, ROOT);
-    store.put(HELLO, "Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
+    store(HELLO, "Hello, Perkeep!\n".getBytes(StandardCharsets.UTF_8));
 
     BlobRef ref = files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA);
 
     assertThat(ref).isEqualTo(HELLO_FILE);
-    assertThat(store.statCount()).isEqualTo(1);
-    assertThat(store.uploads()).containsExactly(List.of(HELLO_FILE));
-    assertThat(uploadRequests().get(0).getParts())
-        .extracting(Request.Part::getName)
+    assertThat(UploadLog.stats(server)).isEqualTo(1);
+    assertThat(UploadLog.uploads(server)).containsExactly(List.of(HELLO_FILE));
+    assertThat(UploadLog.parts(server.requests("POST", "upload").get(0)))
+        .extracting(UploadLog.Part::name)
         .containsExactly(HELLO_FILE.toString());
-    assertThat(store.orderViolations()).isEmpty();
+    assertThat(fixture.orderViolations()).isEmpty();
   }
 
   @Test
   void putFileOfTheThreeMegabyteFileStoresExactlyPkPutsBlobsSchemasAfterTheirParts() {
-    store.stubOn(server, ROOT);
-
     BlobRef ref = pinned.putFile(open("testdata/random-3m.bin"), "random-3m.bin", FILE_METADATA);
 
     assertThat(ref).isEqualTo(RANDOM_3M_FILE);
-    assertThat(new String(store.blobs().get(ref), StandardCharsets.UTF_8))
+    assertThat(new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8))
         .isEqualTo(PerkeepTestData.text("testdata/schemas/random-3m.bin.json"));
-    assertThat(store.blobs()).hasSize(41 + 8 + 1);
-    assertThat(store.uploadedBlobCount()).isEqualTo(50);
-    assertThat(store.orderViolations()).isEmpty();
-    List<List<BlobRef>> uploads = store.uploads();
+    assertThat(server.blobCount()).isEqualTo(41 + 8 + 1);
+    assertThat(UploadLog.uploadedBlobCount(server)).isEqualTo(50);
+    assertThat(fixture.orderViolations()).isEmpty();
+    List<List<BlobRef>> uploads = UploadLog.uploads(server);
     assertThat(uploads.get(uploads.size() - 1)).endsWith(RANDOM_3M_FILE);
-    assertThat(store.statCount()).isEqualTo(uploads.size());
+    assertThat(UploadLog.stats(server)).isEqualTo(uploads.size());
   }
 
   @Test
   void putFileOfRepeatedContentSendsEachDistinctChunkOnce() {
-    store.stubOn(server, ROOT);
     byte[] zeros = new byte[5 << 20];
 
     files.putFile(new ByteArrayInputStream(zeros), "zeros", FileMetadata.empty());
 
     // 256 KiB first chunk, then 1 MiB chunks of zeros (all the same) and a 768 KiB rest.
     Set<BlobRef> distinct = new HashSet<>();
-    store.uploads().forEach(distinct::addAll);
-    assertThat(store.uploadedBlobCount()).isEqualTo(distinct.size());
-    assertThat(store.blobs().keySet())
+    UploadLog.uploads(server).forEach(distinct::addAll);
+    assertThat(UploadLog.uploadedBlobCount(server)).isEqualTo(distinct.size());
+    assertThat(server.blobRefs())
         .contains(Blob.of(new byte[1 << 20]).blobRef(), Blob.of(new byte[256 << 10]).blobRef());
-    assertThat(store.orderViolations()).isEmpty();
+    assertThat(fixture.orderViolations()).isEmpty();
   }
 
   @Test
   void putFileOfAnEmptyStreamStoresAFileSchemaWithNoParts() {
-    store.stubOn(server, ROOT);
-
     BlobRef ref = files.putFile(InputStream.nullInputStream(), "empty.txt", FileMetadata.empty());
 
-    assertThat(store.uploads()).containsExactly(List.of(ref));
-    assertThat(new String(store.blobs().get(ref), StandardCharsets.UTF_8))
+    assertThat(UploadLog.uploads(server)).containsExactly(List.of(ref));
+    assertThat(new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8))
         .isEqualTo(
             """
             {"camliVersion": 1,
@@ -212,7 +187,6 @@ class FileClientTest {
 
   @Test
   void putFileOfAPathRecordsNameTimesOwnerAndPermissions(@TempDir Path dir) throws IOException {
-    store.stubOn(server, ROOT);
     Path file = dir.resolve("notes.txt");
     Files.writeString(file, "some notes\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
@@ -223,7 +197,8 @@ class FileClientTest {
     BlobRef ref = files.putFile(file);
 
     Map<String, Object> schema =
-        PerkeepTestData.parseObject(new String(store.blobs().get(ref), StandardCharsets.UTF_8));
+        PerkeepTestData.parseObject(
+            new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8));
     assertThat(schema)
         .containsEntry("camliType", "file")
         .containsEntry("fileName", "notes.txt")
@@ -257,15 +232,12 @@ class FileClientTest {
     assertThatThrownBy(() -> files.putFile(dir.resolve("missing")))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("missing");
-    assertThat(server.getAllServeEvents())
-        .allSatisfy(e -> assertThat(e.getRequest().getUrl()).doesNotContain("/camli/"));
+    assertThat(server.requests()).allSatisfy(r -> assertThat(r.path()).doesNotContain("/camli/"));
   }
 
   @Test
   void putFileFailsNamingTheChunkTheServerDidNotStore() {
-    server.stubFor(post(P + "stat").willReturn(Fixture.named("29-stat-empty").response()));
-    server.stubFor(
-        post(P + "upload").willReturn(Fixture.named("33-upload-digest-mismatch").response()));
+    server.faults().refuseBlob(HELLO);
 
     assertThatThrownBy(() -> files.putFile(open("testdata/hello.txt"), "hello.txt", FILE_METADATA))
         .isInstanceOfSatisfying(
@@ -275,16 +247,15 @@ class FileClientTest {
         .as("the schema after the refused chunk is not stored either")
         .hasMessageContaining("did not store 2 of 2 blobs")
         .hasMessageContaining(HELLO_FILE.toString());
-    List<LoggedRequest> uploads = uploadRequests();
+    List<RecordedRequest> uploads = server.requests("POST", "upload");
     assertThat(uploads).as("no second request").hasSize(1);
-    assertThat(uploads.get(0).getParts())
-        .extracting(Request.Part::getName)
+    assertThat(UploadLog.parts(uploads.get(0)))
+        .extracting(UploadLog.Part::name)
         .containsExactly(HELLO.toString(), HELLO_FILE.toString());
   }
 
   @Test
   void putFileOfAFailingStreamThrowsUncheckedIoAndSendsNoFileSchema() {
-    store.stubOn(server, ROOT);
     InputStream failing =
         new SequenceInputStream(
             new ByteArrayInputStream(new byte[3_000_000]),
@@ -304,32 +275,26 @@ class FileClientTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("broken.bin")
         .hasMessageContaining("disk gone");
-    assertThat(store.blobs().values())
-        .noneSatisfy(
-            data ->
-                assertThat(new String(data, StandardCharsets.UTF_8))
-                    .contains("\"camliType\": \"file\""));
+    assertThat(server.blobRefs())
+        .noneSatisfy(ref -> assertThat(text(ref)).contains("\"camliType\": \"file\""));
   }
 
   @Test
   void aTwentyMegabyteFileGoesUpInParallelBatchesAndComesBackIntact() throws IOException {
-    store.stubOn(server, ROOT);
     byte[] content = new byte[20 << 20];
     new Random(42).nextBytes(content);
 
     BlobRef ref = files.putFile(new ByteArrayInputStream(content), "big.bin", FileMetadata.empty());
 
-    List<List<BlobRef>> uploads = store.uploads();
+    List<List<BlobRef>> uploads = UploadLog.uploads(server);
     assertThat(uploads).hasSizeGreaterThan(5);
     // One stat per request's worth of blobs (4 MiB); schemas whose parts went out in a request
     // running beside theirs wait for its acknowledgement and go in a later, small request.
-    assertThat(store.statCount()).isBetween(5, uploads.size());
+    assertThat(UploadLog.stats(server)).isBetween(5, uploads.size());
     assertThat(uploads.get(uploads.size() - 1)).endsWith(ref);
-    assertThat(
-            server.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/upload")))
-        .allSatisfy(e -> assertThat(e.getRequest().getBody().length).isLessThan(5 << 20));
-    assertThat(store.orderViolations()).isEmpty();
+    assertThat(server.requests("POST", "upload"))
+        .allSatisfy(r -> assertThat(r.body().length).isLessThan(5 << 20));
+    assertThat(fixture.orderViolations()).isEmpty();
     try (FileContentStream in = files.getFile(ref)) {
       assertThat(in.fileSize()).isEqualTo((long) content.length);
       assertThat(Arrays.equals(in.readAllBytes(), content)).isTrue();
@@ -353,7 +318,7 @@ class FileClientTest {
         try (FileContentStream in = given.files().getFile(RANDOM_3M_FILE)) {
           assertThat(Arrays.equals(in.readAllBytes(), bytes("testdata/random-3m.bin"))).isTrue();
         }
-        assertThat(store.blobs()).containsKey(stored);
+        assertThat(server.contains(stored)).isTrue();
       }
 
       assertThat(uploads.getCompletedTaskCount()).as("upload requests run").isPositive();
@@ -382,7 +347,6 @@ class FileClientTest {
 
   @Test
   void aPermanodeAndItsClaimsFollowTheFileInItsRequest() {
-    store.stubOn(server, ROOT);
     try (Connection signed = fixture.connectSigning()) {
       FileUpload upload =
           signed
@@ -393,15 +357,15 @@ class FileClientTest {
       assertThat(upload.contentRef()).isEqualTo(HELLO_FILE);
       BlobRef permanode = requireNonNull(upload.permanodeRef());
       assertThat(text(permanode)).contains("\"camliType\": \"permanode\"");
-      List<List<BlobRef>> uploads = store.uploads();
+      List<List<BlobRef>> uploads = UploadLog.uploads(server);
       // A small file with its permanode: one stat and one upload, the file before its claims.
-      assertThat(store.statCount()).isEqualTo(1);
+      assertThat(UploadLog.stats(server)).isEqualTo(1);
       assertThat(uploads).hasSize(1);
       List<BlobRef> request = uploads.get(0);
       assertThat(request.indexOf(permanode)).isGreaterThan(request.indexOf(HELLO_FILE));
       List<String> claims =
           request.stream()
-              .map(FileClientTest::text)
+              .map(this::text)
               .filter(t -> t.contains("\"claimType\": \"set-attribute\""))
               .toList();
       assertThat(claims).hasSize(2);
@@ -422,7 +386,6 @@ class FileClientTest {
 
   @Test
   void aPermanodeCanCarryAnotherTitleAndNoneIsMadeByDefault() {
-    store.stubOn(server, ROOT);
     try (Connection signed = fixture.connectSigning()) {
       FileUpload titled =
           signed
@@ -432,7 +395,7 @@ class FileClientTest {
                   "hello.txt",
                   FILE_METADATA,
                   FileOptions.permanode("Greeting"));
-      int before = store.uploads().size();
+      int before = UploadLog.uploads(server).size();
       FileUpload plain =
           signed
               .files()
@@ -440,22 +403,22 @@ class FileClientTest {
                   open("testdata/hello.txt"), "hello.txt", FILE_METADATA, FileOptions.defaults());
 
       assertThat(
-              store.blobs().values().stream()
-                  .map(data -> new String(data, StandardCharsets.UTF_8))
+              server.blobRefs().stream()
+                  .map(this::text)
                   .filter(t -> t.contains("\"attribute\": \"title\"")))
           .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("\"value\": \"Greeting\"");
       assertThat(titled.permanodeRef()).isNotNull();
       assertThat(plain).isEqualTo(new FileUpload(HELLO_FILE, null));
       assertThat(plain.permanodeRef()).isNull();
-      assertThat(store.uploads()).as("nothing new to send").hasSize(before);
+      assertThat(UploadLog.uploads(server)).as("nothing new to send").hasSize(before);
     }
   }
 
   @Test
   void getFileOfHelloReadsTheCapturedSchemaAndChunk() throws IOException {
-    server.stubFor(get(P + HELLO_FILE).willReturn(Fixture.named("43-get-schema-blob").response()));
-    server.stubFor(get(P + HELLO).willReturn(Fixture.named("42-get-text-blob").response()));
+    store(HELLO_FILE, Fixture.named("43-get-schema-blob").body());
+    store(HELLO, Fixture.named("42-get-text-blob").body());
 
     try (FileContentStream in = files.getFile(HELLO_FILE)) {
       assertThat(in.fileRef()).isEqualTo(HELLO_FILE);
@@ -476,14 +439,14 @@ class FileClientTest {
     try (FileContentStream in = files.getFile(RANDOM_3M_FILE)) {
       assertThat(in.readAllBytes()).isEqualTo(bytes("testdata/random-3m.bin"));
     }
-    assertThat(store.getCount(RANDOM_3M_TOP_BYTES)).isEqualTo(1);
-    assertThat(store.totalGets()).isEqualTo(1 + 8 + 41);
+    assertThat(UploadLog.gets(server, RANDOM_3M_TOP_BYTES)).isEqualTo(1);
+    assertThat(UploadLog.totalGets(server)).isEqualTo(1 + 8 + 41);
   }
 
   @Test
   void getFileReadsByteByByteAsWellAsInBlocks() throws IOException {
-    server.stubFor(get(P + HELLO_FILE).willReturn(Fixture.named("43-get-schema-blob").response()));
-    server.stubFor(get(P + HELLO).willReturn(Fixture.named("42-get-text-blob").response()));
+    store(HELLO_FILE, Fixture.named("43-get-schema-blob").body());
+    store(HELLO, Fixture.named("42-get-text-blob").body());
 
     StringBuilder text = new StringBuilder();
     try (FileContentStream in = files.getFile(HELLO_FILE)) {
@@ -498,7 +461,7 @@ class FileClientTest {
   @Test
   void getFileOfACorruptChunkThrowsHashMismatchWithoutReturningItsBytes() throws IOException {
     storeRandom3m();
-    store.put(RANDOM_3M_SECOND_PART, new byte[66481]);
+    server.faults().corruptBlob(RANDOM_3M_SECOND_PART);
 
     try (FileContentStream in = files.getFile(RANDOM_3M_FILE)) {
       assertThat(in.readNBytes(2_908_055))
@@ -514,8 +477,7 @@ class FileClientTest {
 
   @Test
   void getFileOfAMissingChunkThrowsNotFoundNamingIt() throws IOException {
-    store.stubOn(server, ROOT);
-    store.put(HELLO_FILE, Fixture.named("43-get-schema-blob").body());
+    store(HELLO_FILE, Fixture.named("43-get-schema-blob").body());
 
     try (FileContentStream in = files.getFile(HELLO_FILE)) {
       assertThatThrownBy(in::readAllBytes)
@@ -536,8 +498,8 @@ class FileClientTest {
                   bytes("testdata/random-3m.bin"), RANDOM_3M_SIZE - 10, RANDOM_3M_SIZE));
       assertThat(in.skip(5)).isZero();
     }
-    assertThat(store.totalGets()).as("file schema and last chunk").isEqualTo(2);
-    assertThat(store.getCount(RANDOM_3M_LAST_PART)).isEqualTo(1);
+    assertThat(UploadLog.totalGets(server)).as("file schema and last chunk").isEqualTo(2);
+    assertThat(UploadLog.gets(server, RANDOM_3M_LAST_PART)).isEqualTo(1);
   }
 
   @Test
@@ -552,8 +514,8 @@ class FileClientTest {
           .isEqualTo(
               Arrays.copyOfRange(bytes("testdata/random-3m.bin"), (int) start, (int) start + 1000));
     }
-    assertThat(store.totalGets()).isEqualTo(2);
-    assertThat(store.getCount(RANDOM_3M_SECOND_PART)).isEqualTo(1);
+    assertThat(UploadLog.totalGets(server)).isEqualTo(2);
+    assertThat(UploadLog.gets(server, RANDOM_3M_SECOND_PART)).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -611,7 +573,7 @@ class FileClientTest {
     in.close();
 
     assertThat(conn.leasedHttpConnections()).isZero();
-    assertThat(store.totalGets()).isLessThan(1 + 8 + 41);
+    assertThat(UploadLog.totalGets(server)).isLessThan(1 + 8 + 41);
     assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("closed");
   }
 
@@ -638,15 +600,14 @@ class FileClientTest {
       assertThat(threeAhead.leasedHttpConnections()).isZero();
     }
     // The chunk read, and at most three behind it fetched ahead; none further.
-    assertThat(store.getCount(chunks.get(0))).isEqualTo(1);
+    assertThat(UploadLog.gets(server, chunks.get(0))).isEqualTo(1);
     assertThat(chunks.subList(4, chunks.size()))
-        .allSatisfy(c -> assertThat(store.getCount(c)).isZero());
+        .allSatisfy(c -> assertThat(UploadLog.gets(server, c)).isZero());
   }
 
   @Test
   void getFileOfADirectorySchemaThrowsInvalidSchemaNamingTheType() {
     BlobRef dir = storeText(PerkeepTestData.text("testdata/schemas/tree-dir.json"));
-    store.stubOn(server, ROOT);
 
     assertThatThrownBy(() -> files.getFile(dir))
         .isInstanceOfSatisfying(
@@ -656,10 +617,8 @@ class FileClientTest {
 
   @Test
   void getFileOfABlobThatIsNotJsonThrowsInvalidSchema() {
-    store.stubOn(server, ROOT);
-
     assertThatThrownBy(() -> files.getFile(HELLO)).isInstanceOf(NotFoundException.class);
-    store.put(Blob.of("Hello, Perkeep!\n"));
+    store(Blob.of("Hello, Perkeep!\n"));
     assertThatThrownBy(() -> files.getFile(HELLO))
         .isInstanceOf(InvalidSchemaException.class)
         .hasMessageContaining(HELLO + " is not JSON");
@@ -667,9 +626,8 @@ class FileClientTest {
 
   @Test
   void aBytesSchemaWhoseSizeDisagreesWithItsPartIsInvalid() throws IOException {
-    store.stubOn(server, ROOT);
     Blob chunk = Blob.of("0123456789");
-    store.put(chunk);
+    store(chunk);
     BlobRef bytesRef = storeSchema(FileSchema.bytes(List.of(Part.blob(chunk.blobRef(), 10))));
     BlobRef fileRef =
         storeSchema(FileSchema.file("f", List.of(Part.bytes(bytesRef, 12)), FileMetadata.empty()));
@@ -684,9 +642,8 @@ class FileClientTest {
 
   @Test
   void aChunkShorterThanItsPartIsInvalidAndBlamesTheSchemaListingIt() throws IOException {
-    store.stubOn(server, ROOT);
     Blob chunk = Blob.of("short");
-    store.put(chunk);
+    store(chunk);
     BlobRef fileRef =
         storeSchema(
             FileSchema.file("f", List.of(Part.blob(chunk.blobRef(), 9)), FileMetadata.empty()));
@@ -701,9 +658,8 @@ class FileClientTest {
 
   @Test
   void partsWithOffsetsReadTheSlicesTheyName() throws IOException {
-    store.stubOn(server, ROOT);
     Blob letters = Blob.of("abcdefghij");
-    store.put(letters);
+    store(letters);
     BlobRef bytesRef =
         storeSchema(
             FileSchema.bytes(
@@ -739,36 +695,42 @@ class FileClientTest {
         .hasMessageContaining("length -5");
   }
 
-  /** Stores the 3 MiB test file as pk-put stored it: its captured schemas plus its chunks. */
-  private List<LoggedRequest> uploadRequests() {
-    return server.findAll(postRequestedFor(urlEqualTo(P + "upload")));
-  }
-
-  private static void storeRandom3m() {
-    store.stubOn(server, ROOT);
-    store.put(RANDOM_3M_FILE, bytes("testdata/schemas/random-3m.bin.json"));
-    store.put(RANDOM_3M_TOP_BYTES, bytes("fixtures/raw/43b-get-bytes-schema.resp.body"));
+  /**
+   * Stores the 3 MiB test file as pk-put stored it: its captured file schema, then the chunks and
+   * bytes schemas the chunker makes of its content (the same refs pk-put's schema names).
+   */
+  private void storeRandom3m() {
+    store(RANDOM_3M_FILE, bytes("testdata/schemas/random-3m.bin.json"));
     try (InputStream in = open("testdata/random-3m.bin")) {
-      new FileChunker().chunk(in, (blob, kind) -> store.put(blob));
+      new FileChunker().chunk(in, (blob, kind) -> store(blob));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    assertThat(store.blobs()).hasSize(50);
+    assertThat(server.blobCount()).isEqualTo(50);
   }
 
-  private static String text(BlobRef ref) {
-    return new String(store.blobs().get(ref), StandardCharsets.UTF_8);
+  /** Seeds a blob whose ref the test knows, checking the ref. */
+  private void store(BlobRef ref, byte[] data) {
+    assertThat(server.putBlob(data)).isEqualTo(ref);
   }
 
-  private static BlobRef storeSchema(Map<String, Object> schema) {
+  private void store(Blob blob) {
+    store(blob.blobRef(), blob.data());
+  }
+
+  private String text(BlobRef ref) {
+    return new String(requireNonNull(server.blob(ref)), StandardCharsets.UTF_8);
+  }
+
+  private BlobRef storeSchema(Map<String, Object> schema) {
     Blob blob = SchemaBlobs.of(schema, "sha224");
-    store.put(blob);
+    store(blob);
     return blob.blobRef();
   }
 
-  private static BlobRef storeText(String text) {
+  private BlobRef storeText(String text) {
     Blob blob = Blob.of(text);
-    store.put(blob);
+    store(blob);
     return blob.blobRef();
   }
 }

@@ -3,7 +3,6 @@ package io.camlistore.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 
@@ -18,9 +17,9 @@ final class WireMockFixtures {
 
   private WireMockFixtures() {}
 
-  static WireMockExtension server(Extension... extensions) {
+  static WireMockExtension server() {
     return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().extensions(extensions))
+        .options(wireMockConfig().dynamicPort())
         .failOnUnmatchedRequests(true)
         .build();
   }
