@@ -8,7 +8,6 @@ import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepProcess;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,8 +86,8 @@ class RealPerkeepCrashIT {
       assertEveryBlobIsStored(probe, paths, rerun);
       List<String> fileRefs =
           rerun.stream().map(r -> r.uploadOrThrow().contentRef().toString()).toList();
-      assertThat(requireNonNull(own.server().tools()).pkGet(withFirst("-contents", fileRefs)))
-          .isEqualTo(concatenation(paths));
+      assertThat(PkGetContents.read(requireNonNull(own.server().tools()), fileRefs))
+          .isEqualTo(PkGetContents.concatenation(paths));
     } finally {
       ingestion.shutdownNow();
       own.stop();
@@ -158,20 +157,5 @@ class RealPerkeepCrashIT {
       paths.add(file);
     }
     return paths;
-  }
-
-  private static String[] withFirst(String first, List<String> rest) {
-    List<String> args = new ArrayList<>();
-    args.add(first);
-    args.addAll(rest);
-    return args.toArray(new String[0]);
-  }
-
-  private static byte[] concatenation(List<Path> paths) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    for (Path path : paths) {
-      all.write(Files.readAllBytes(path));
-    }
-    return all.toByteArray();
   }
 }

@@ -7,7 +7,6 @@ import io.camlistore.protocol.BlobRef;
 import io.camlistore.testkit.PerkeepTools;
 import io.camlistore.testkit.RealPerkeep;
 import io.camlistore.testkit.RealPerkeepServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +52,7 @@ class RealPerkeepFileBatchIT {
 
     List<String> fileRefs =
         results.stream().map(r -> r.uploadOrThrow().contentRef().toString()).toList();
-    assertThat(tools.pkGet(contentsArgs(fileRefs))).isEqualTo(concatenation(paths));
+    assertThat(PkGetContents.read(tools, fileRefs)).isEqualTo(PkGetContents.concatenation(paths));
   }
 
   @Test
@@ -132,20 +131,5 @@ class RealPerkeepFileBatchIT {
 
   private static List<FileSource> sources(List<Path> paths) {
     return paths.stream().map(p -> FileSource.of(p, FileOptions.contentPermanode())).toList();
-  }
-
-  private static String[] contentsArgs(List<String> refs) {
-    List<String> args = new ArrayList<>();
-    args.add("-contents");
-    args.addAll(refs);
-    return args.toArray(new String[0]);
-  }
-
-  private static byte[] concatenation(List<Path> paths) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    for (Path path : paths) {
-      all.write(Files.readAllBytes(path));
-    }
-    return all.toByteArray();
   }
 }
