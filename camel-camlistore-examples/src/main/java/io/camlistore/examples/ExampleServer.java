@@ -62,6 +62,8 @@ public final class ExampleServer implements AutoCloseable {
         EmbeddedCamlistoreServer.builder()
             .storageDirectory(storage)
             .noAuth()
+            // A long run: no request bodies kept in the server's request log, which no one reads.
+            .recordedBodyLimit(0)
             .signer(TestIdentity.signer())
             .start();
     try {

@@ -23,6 +23,8 @@ public final class StandaloneServer {
         EmbeddedCamlistoreServer.builder()
             .storageDirectory(Path.of(args[0]))
             .noAuth()
+            // A long run: no request bodies kept in the server's request log, which no one reads.
+            .recordedBodyLimit(0)
             // The ingest scenario makes permanodes, signed by the server's sign helper.
             .signer(TestIdentity.signer())
             .start()) {

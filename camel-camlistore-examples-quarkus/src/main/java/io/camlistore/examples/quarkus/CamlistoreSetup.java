@@ -55,7 +55,12 @@ public class CamlistoreSetup {
     if (serverUrl.filter(url -> !url.isBlank()).isEmpty()) {
       Path directory = Path.of(storage).toAbsolutePath();
       EmbeddedCamlistoreServer server =
-          EmbeddedCamlistoreServer.builder().storageDirectory(directory).noAuth().start();
+          EmbeddedCamlistoreServer.builder()
+              .storageDirectory(directory)
+              .noAuth()
+              // A long-running app: no request bodies kept in the server's request log.
+              .recordedBodyLimit(0)
+              .start();
       Connection open = Camlistore.connect(server.url());
       embedded = server;
       connection = open;

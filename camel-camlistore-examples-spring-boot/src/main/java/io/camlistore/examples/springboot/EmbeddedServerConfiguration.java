@@ -34,7 +34,12 @@ public class EmbeddedServerConfiguration {
       @Value("${camlistore.embedded.storage}") String storage) {
     Path directory = Path.of(storage).toAbsolutePath();
     EmbeddedCamlistoreServer server =
-        EmbeddedCamlistoreServer.builder().storageDirectory(directory).noAuth().start();
+        EmbeddedCamlistoreServer.builder()
+            .storageDirectory(directory)
+            .noAuth()
+            // A long-running app: no request bodies kept in the server's request log.
+            .recordedBodyLimit(0)
+            .start();
     LOG.info(
         "No camel.component.camlistore.server-url given: started an embedded Camlistore server at"
             + " {} (blobs in {})",
